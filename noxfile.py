@@ -1,0 +1,75 @@
+"""Every workflow of the survey: `nox -l` lists them, `nox -s NAME` runs one."""
+
+from __future__ import annotations
+
+import os
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+PYTHONS = ["3.11", "3.12", "3.13"]
+SITE_DIR = "site"
+# Material prints a banner about its successor on every build; it is not our news.
+QUIET_BUILD = {"NO_MKDOCS_2_WARNING": "1"}
+
+
+def install_groups(session: nox.Session, *groups: str) -> None:
+    for group in groups:
+        session.install(*nox.project.dependency_groups(PYPROJECT, group))
+
+
+@nox.session(default=False)
+def examples(session: nox.Session) -> None:
+    """Run every example and rewrite captured output that changed (`-- --check` to verify)."""
+    install_groups(session, "examples", "server")
+    session.run("python", "-m", "tools.runner", *session.posargs)
+
+
+@nox.session(default=False)
+def docs(session: nox.Session) -> None:
+    """Build the site strictly into site/: a missing snippet or broken link fails."""
+    install_groups(session, "docs")
+    session.run("mkdocs", "build", "--strict", "-d", SITE_DIR, *session.posargs, env=QUIET_BUILD)
+
+
+@nox.session(default=False)
+def present(session: nox.Session) -> None:
+    """Build the site and present it at http://127.0.0.1:8000 with live runs."""
+    install_groups(session, "docs", "server", "examples")
+    session.run("mkdocs", "build", "--strict", "-q", "-d", SITE_DIR, env=QUIET_BUILD)
+    session.run("python", "-m", "server", *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole suite: lint, output check, strict build, unit, server and browser tests."""
+    install_groups(session, "test")
+    session.run("pytest", *session.posargs, env=QUIET_BUILD)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Ruff's lint and format checks."""
+    install_groups(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=PYTHONS, default=False)
+def compat(session: nox.Session) -> None:
+    """Check every example's captured output on 3.11, 3.12 and 3.13, where installed."""
+    install_groups(session, "examples", "server")
+    session.run("python", "-m", "tools.runner", "--check", *session.posargs)
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Run the benchmarks in benchmarks/, each against a baseline measured in the same run."""
+    install_groups(session, "test")
+    scripts = sorted(name for name in os.listdir("benchmarks") if name.startswith("bench_"))
+    for script in scripts:
+        if not session.posargs or any(word in script for word in session.posargs):
+            session.run("python", f"benchmarks/{script}")

@@ -1,0 +1,1 @@
+"""The local server: the built site, the /count demo endpoint, and (later) live runs."""

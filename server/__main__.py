@@ -1,0 +1,51 @@
+"""``python -m server [--host H] [--port P] [--site DIR]``: serve the deck on this machine."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import sys
+from pathlib import Path
+
+from aiohttp import web
+
+from server.app import SITE_DIR, make_app
+
+LOOPBACK = "127.0.0.1"
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m server", description=__doc__)
+    parser.add_argument("--host", default=LOOPBACK, help="address to bind (default: loopback)")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--site", type=Path, default=SITE_DIR, help="the built site")
+    args = parser.parse_args(argv)
+
+    if not is_loopback(args.host):
+        print(
+            f"warning: serving on {args.host}; anyone who can reach it can run the examples",
+            file=sys.stderr,
+        )
+    if not (args.site / "index.html").is_file():
+        print(f"warning: no built site in {args.site}; run: nox -s docs", file=sys.stderr)
+    web.run_app(
+        make_app(args.site),
+        host=args.host,
+        port=args.port,
+        print=lambda _: print(
+            f"Serving the deck at http://{args.host}:{args.port}/ (Ctrl-C stops)"
+        ),
+    )
+
+
+if __name__ == "__main__":
+    main()

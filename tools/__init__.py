@@ -1,0 +1,1 @@
+"""Tooling that builds and checks the survey; none of it is shown on the pages."""

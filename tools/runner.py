@@ -1,0 +1,256 @@
+"""Run every example and keep its captured output current.
+
+    python -m tools.runner                       # rewrite captured output that changed
+    python -m tools.runner --check               # write nothing; diff and exit 1 if stale
+    python -m tools.runner concurrency/gather_sleep awaitables/tasks   # only these
+
+Examples run as subprocesses, concurrently, so the whole run takes about as long
+as the slowest example; those marked ``serial`` run alone afterwards. For each
+example the runner keeps two files: ``<name>.out`` beside the module (the text a
+page shows, and what ``--check`` compares) and ``docs/replays/<id>.json`` (each
+line with its time offset, which the static site replays).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import difflib
+import json
+import os
+import sys
+import time
+from collections.abc import Iterable
+from contextlib import AsyncExitStack
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools.capture import Recording, mask, record
+from tools.catalog import EXAMPLES_DIR, REPLAYS_DIR, ROOT, Example, discover
+
+FIX_COMMAND = "nox -s examples"
+DEFAULT_JOBS = 8
+
+
+@dataclass
+class Outcome:
+    example: Example
+    status: str  # "ok", "updated", "stale", "failed" or "skipped"
+    seconds: float = 0.0
+    detail: str = ""
+
+
+async def capture(example: Example, python: str) -> Recording:
+    """Run the example, with a fresh demo server if it declares one."""
+    async with AsyncExitStack() as stack:
+        extra_env = {}
+        if "demo-server" in example.options.needs:
+            from server.count import demo_server
+
+            extra_env["DEMO_SERVER"] = await stack.enter_async_context(demo_server())
+        return await record(example, python, extra_env)
+
+
+def failure(example: Example, recording: Recording) -> str | None:
+    """What went wrong with a run, in words, or None if it ran clean."""
+    stderr = recording.text("stderr")
+    if recording.timed_out:
+        problem = f"timed out after {example.options.timeout:g} s"
+    elif recording.exit_code != 0:
+        problem = f"exited with code {recording.exit_code}"
+    elif stderr:
+        problem = 'wrote to stderr (declare stderr = "merge" if that is the lesson)'
+    else:
+        return None
+    shown = f"\n--- stderr ---\n{stderr}" if stderr else ""
+    return f"{problem}{shown}"
+
+
+def captured_text(recording: Recording) -> str:
+    return mask(recording.text("stdout"))
+
+
+def replay_document(example: Example, recording: Recording) -> str:
+    """The recording as JSON, one line of output per line of file so diffs stay readable."""
+    header = {"id": example.id, "title": example.title}
+    footer = {"exit": recording.exit_code, "elapsed": recording.elapsed}
+    lines = ",\n".join(
+        "  "
+        + json.dumps(
+            {"t": line.t, "stream": line.stream, "text": mask(line.text)},
+            ensure_ascii=False,
+        )
+        for line in recording.lines
+    )
+    dump = json.dumps
+    return (
+        "{\n"
+        + "".join(
+            f" {dump(key)}: {dump(value, ensure_ascii=False)},\n" for key, value in header.items()
+        )
+        + f' "lines": [\n{lines}\n ],\n'
+        + ",\n".join(f" {dump(key)}: {dump(value)}" for key, value in footer.items())
+        + "\n}\n"
+    )
+
+
+def same_output(example: Example, old: str, new: str) -> bool:
+    if example.options.unordered:
+        return sorted(old.splitlines()) == sorted(new.splitlines())
+    return old == new
+
+
+def replay_matches(path: Path, text: str) -> bool:
+    """The recording exists and holds exactly the captured text."""
+    try:
+        lines = json.loads(path.read_text(encoding="utf-8"))["lines"]
+    except (OSError, ValueError, KeyError):
+        return False
+    return "".join(f"{line['text']}\n" for line in lines) == text
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Replace ``path`` in one step, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(content, encoding="utf-8")
+    os.replace(partial, path)
+
+
+def read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def shown(path: Path) -> str:
+    """A path as a person at the project root would type it."""
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
+def unified_diff(example: Example, old: str | None, new: str) -> str:
+    name = shown(example.output_path)
+    return "".join(
+        difflib.unified_diff(
+            (old or "").splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            fromfile=f"{name} (committed)",
+            tofile=f"{name} (fresh run)",
+        )
+    )
+
+
+def settle(example: Example, recording: Recording, check: bool, replays: Path) -> Outcome:
+    """Compare a run with what is on disk; in write mode, bring the disk up to date."""
+    seconds = recording.elapsed
+    if problem := failure(example, recording):
+        return Outcome(example, "failed", seconds, problem)
+    fresh = captured_text(recording)
+    committed = read(example.output_path)
+    replay_path = example.replay_path(replays)
+    output_current = committed is not None and same_output(example, committed, fresh)
+    replay_current = output_current and replay_matches(replay_path, committed)
+    if output_current and replay_current:
+        return Outcome(example, "ok", seconds)
+    if check:
+        detail = unified_diff(example, committed, fresh) if not output_current else ""
+        detail = detail or f"{shown(replay_path)} does not match the output\n"
+        return Outcome(example, "stale", seconds, detail)
+    if not output_current:
+        write_atomically(example.output_path, fresh)
+    write_atomically(replay_path, replay_document(example, recording))
+    return Outcome(example, "updated", seconds)
+
+
+async def run_all(
+    examples: Iterable[Example],
+    *,
+    check: bool,
+    jobs: int = DEFAULT_JOBS,
+    python: str = sys.executable,
+    replays: Path = REPLAYS_DIR,
+    report=print,
+) -> list[Outcome]:
+    """Run the examples (serial ones last, alone) and settle each as it finishes."""
+    slots = asyncio.Semaphore(jobs)
+    outcomes: list[Outcome] = []
+
+    async def one(example: Example) -> None:
+        if reason := example.skip_reason():
+            outcome = Outcome(example, "skipped", detail=reason)
+        else:
+            async with slots:
+                recording = await capture(example, python)
+            outcome = settle(example, recording, check, replays)
+        outcomes.append(outcome)
+        report(progress_line(outcome))
+
+    examples = list(examples)
+    async with asyncio.TaskGroup() as group:
+        for example in examples:
+            if not example.options.serial:
+                group.create_task(one(example))
+    for example in examples:
+        if example.options.serial:
+            await one(example)
+    return outcomes
+
+
+def progress_line(outcome: Outcome) -> str:
+    note = f"  ({outcome.detail})" if outcome.status == "skipped" else ""
+    return f"  {outcome.status:<8} {outcome.example.id:<40} {outcome.seconds:5.2f} s{note}"
+
+
+def summary(outcomes: list[Outcome], wall: float) -> str:
+    ran = [outcome for outcome in outcomes if outcome.status != "skipped"]
+    total = sum(outcome.seconds for outcome in ran)
+    counts = {status: 0 for status in ("ok", "updated", "stale", "failed", "skipped")}
+    for outcome in outcomes:
+        counts[outcome.status] += 1
+    tally = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
+    line = f"{len(outcomes)} examples in {wall:.1f} s wall (sum of runs {total:.1f} s): {tally}"
+    if ran:
+        slowest = max(ran, key=lambda outcome: outcome.seconds)
+        line += f"; slowest {slowest.example.id} {slowest.seconds:.1f} s"
+    return line
+
+
+def select(examples: list[Example], ids: list[str]) -> list[Example]:
+    known = {example.id: example for example in examples}
+    unknown = [example_id for example_id in ids if example_id not in known]
+    if unknown:
+        raise SystemExit(f"unknown example id(s): {', '.join(unknown)}")
+    return [known[example_id] for example_id in ids] if ids else examples
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.runner", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("ids", nargs="*", help="example ids such as concurrency/gather_sleep")
+    parser.add_argument("--check", action="store_true", help="write nothing; fail if stale")
+    parser.add_argument("--jobs", type=int, default=DEFAULT_JOBS, help="examples at once")
+    parser.add_argument("--examples-dir", type=Path, default=EXAMPLES_DIR, help=argparse.SUPPRESS)
+    parser.add_argument("--replays-dir", type=Path, default=REPLAYS_DIR, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    examples = select(discover(args.examples_dir), args.ids)
+    started = time.perf_counter()
+    outcomes = asyncio.run(
+        run_all(examples, check=args.check, jobs=args.jobs, replays=args.replays_dir)
+    )
+    for outcome in outcomes:
+        if outcome.status in ("stale", "failed"):
+            print(
+                f"\n{outcome.status.upper()}: {outcome.example.id}\n{outcome.detail}",
+                end="",
+            )
+    print(f"\n{summary(outcomes, time.perf_counter() - started)}")
+    if any(outcome.status == "stale" for outcome in outcomes):
+        print(f"run: {FIX_COMMAND}")
+    return 1 if any(outcome.status in ("stale", "failed") for outcome in outcomes) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
