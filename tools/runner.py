@@ -100,13 +100,14 @@ def same_output(example: Example, old: str, new: str) -> bool:
     return old == new
 
 
-def replay_matches(path: Path, text: str) -> bool:
-    """The recording exists and holds exactly the captured text."""
+def replay_matches(example: Example, path: Path, text: str) -> bool:
+    """The recording exists and holds the captured text."""
     try:
         lines = json.loads(path.read_text(encoding="utf-8"))["lines"]
     except (OSError, ValueError, KeyError):
         return False
-    return "".join(f"{line['text']}\n" for line in lines) == text
+    replayed = "".join(f"{line['text']}\n" for line in lines if line["stream"] == "stdout")
+    return same_output(example, replayed, text)
 
 
 def write_atomically(path: Path, content: str) -> None:
@@ -150,7 +151,7 @@ def settle(example: Example, recording: Recording, check: bool, replays: Path) -
     committed = read(example.output_path)
     replay_path = example.replay_path(replays)
     output_current = committed is not None and same_output(example, committed, fresh)
-    replay_current = output_current and replay_matches(replay_path, committed)
+    replay_current = output_current and replay_matches(example, replay_path, committed)
     if output_current and replay_current:
         return Outcome(example, "ok", seconds)
     if check:

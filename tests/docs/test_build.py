@@ -1,0 +1,60 @@
+"""The strict build includes the real code and output, and refuses a broken include."""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+from pathlib import Path
+
+from tests.conftest import ROOT, build_site
+
+
+def visible_text(page: Path) -> str:
+    """The page as a reader sees it: tags stripped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
+
+
+def region(source: str, name: str) -> list[str]:
+    """The lines between a snippet region's markers, as the page includes them."""
+    inside = source.split(f"# --8<-- [start:{name}]\n", 1)[1].split(f"# --8<-- [end:{name}]", 1)[0]
+    return [line.strip() for line in inside.splitlines() if line.strip()]
+
+
+def test_page_shows_the_snippet_and_its_captured_output(built_site: Path) -> None:
+    text = visible_text(built_site / "event-loop/index.html")
+    source = (ROOT / "examples/event_loop/asyncio_run.py").read_text(encoding="utf-8")
+    output = (ROOT / "examples/event_loop/asyncio_run.out").read_text(encoding="utf-8")
+
+    for line in region(source, "core") + output.splitlines():
+        assert line in text
+    assert "--8<--" not in text, "snippet markers must not leak onto the page"
+
+
+def test_replays_are_published_with_the_site(built_site: Path) -> None:
+    assert (built_site / "replays/event_loop/asyncio_run.json").is_file()
+
+
+def test_a_wrong_snippet_path_fails_the_build(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(
+        '# Broken\n\n```python\n--8<-- "examples/no_such/example.py:core"\n```\n'
+    )
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        textwrap.dedent(
+            f"""
+            site_name: broken
+            docs_dir: {docs}
+            markdown_extensions:
+              - pymdownx.superfences
+              - pymdownx.snippets:
+                  base_path: ["{ROOT}"]
+                  check_paths: true
+            """
+        )
+    )
+    result = build_site(tmp_path / "site", config)
+    assert result.returncode != 0
+    assert "examples/no_such/example.py" in result.stderr + result.stdout

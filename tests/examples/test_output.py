@@ -1,0 +1,27 @@
+"""Every example's committed output is what a fresh run prints (`nox -s examples -- --check`)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tools import runner
+from tools.catalog import discover
+
+EXAMPLES = discover()
+
+
+@pytest.fixture(scope="module")
+def outcomes() -> dict[str, runner.Outcome]:
+    """Run every example once, concurrently, in check mode (nothing is written)."""
+    results = asyncio.run(runner.run_all(EXAMPLES, check=True, report=str))
+    return {outcome.example.id: outcome for outcome in results}
+
+
+@pytest.mark.parametrize("example_id", [example.id for example in EXAMPLES])
+def test_output_is_current(outcomes: dict[str, runner.Outcome], example_id: str) -> None:
+    outcome = outcomes[example_id]
+    if outcome.status == "skipped":
+        pytest.skip(f"{example_id}: {outcome.detail}")
+    assert outcome.status == "ok", f"{example_id} is {outcome.status}:\n{outcome.detail}"

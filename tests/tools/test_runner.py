@@ -1,0 +1,236 @@
+"""The runner on small fixture examples: capture, staleness, failures, concurrency."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import textwrap
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from tools import runner
+from tools.catalog import discover
+
+
+@pytest.fixture
+def examples_dir(tmp_path: Path) -> Path:
+    return tmp_path / "examples"
+
+
+@pytest.fixture
+def replays_dir(tmp_path: Path) -> Path:
+    return tmp_path / "replays"
+
+
+def add_example(examples_dir: Path, example_id: str, body: str, options: str = "") -> Path:
+    header = f'"""Fixture {example_id}."""\n'
+    if options:
+        block = "\n".join(f"# {line}" for line in options.strip().splitlines())
+        header += f"# /// script\n# [tool.survey]\n{block}\n# ///\n"
+    path = examples_dir / f"{example_id}.py"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(header + textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def run(examples_dir: Path, replays_dir: Path, *argv: str) -> int:
+    return runner.main(
+        [*argv, "--examples-dir", str(examples_dir), "--replays-dir", str(replays_dir)]
+    )
+
+
+def test_captures_text_and_timed_replay(examples_dir: Path, replays_dir: Path) -> None:
+    path = add_example(
+        examples_dir,
+        "basics/two_lines",
+        """
+        import time
+        print("first")
+        time.sleep(0.3)
+        print("second")
+        """,
+    )
+    assert run(examples_dir, replays_dir) == 0
+
+    assert path.with_suffix(".out").read_text() == "first\nsecond\n"
+    replay = json.loads((replays_dir / "basics/two_lines.json").read_text())
+    assert [line["text"] for line in replay["lines"]] == ["first", "second"]
+    first, second = (line["t"] for line in replay["lines"])
+    assert second - first >= 0.25
+    assert replay["exit"] == 0
+
+
+def test_rewrites_only_what_changed(examples_dir: Path, replays_dir: Path) -> None:
+    path = add_example(examples_dir, "basics/steady", 'print("same every time")\n')
+    assert run(examples_dir, replays_dir) == 0
+    output = path.with_suffix(".out")
+    replay = replays_dir / "basics/steady.json"
+    before = (output.stat().st_mtime_ns, replay.stat().st_mtime_ns)
+
+    assert run(examples_dir, replays_dir) == 0
+    assert (output.stat().st_mtime_ns, replay.stat().st_mtime_ns) == before
+
+
+def test_check_reports_stale_output_with_a_diff(
+    examples_dir: Path, replays_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = add_example(examples_dir, "basics/greeting", 'print("hello")\n')
+    assert run(examples_dir, replays_dir) == 0
+    path.write_text(path.read_text().replace("hello", "goodbye"))
+    capsys.readouterr()
+
+    assert run(examples_dir, replays_dir, "--check") == 1
+
+    printed = capsys.readouterr().out
+    assert "STALE: basics/greeting" in printed
+    assert "-hello\n+goodbye\n" in printed
+    assert "run: nox -s examples" in printed
+    assert path.with_suffix(".out").read_text() == "hello\n", "--check must write nothing"
+
+
+def test_check_fails_on_a_missing_capture(examples_dir: Path, replays_dir: Path) -> None:
+    add_example(examples_dir, "basics/new", 'print("never captured")\n')
+    assert run(examples_dir, replays_dir, "--check") == 1
+    assert not (examples_dir / "basics/new.out").exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "options", "complaint"),
+    [
+        (
+            'import sys\nprint("boom", file=sys.stderr)\nraise SystemExit(3)\n',
+            "",
+            "exited with code 3",
+        ),
+        ('import sys\nprint("oops", file=sys.stderr)\n', "", "wrote to stderr"),
+        ("import time\ntime.sleep(30)\n", "timeout = 0.5", "timed out after 0.5 s"),
+    ],
+    ids=["crash", "stray-stderr", "timeout"],
+)
+def test_failures_name_the_example_and_show_stderr(
+    examples_dir: Path,
+    replays_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    body: str,
+    options: str,
+    complaint: str,
+) -> None:
+    path = add_example(examples_dir, "broken/case", body, options)
+    assert run(examples_dir, replays_dir) == 1
+
+    printed = capsys.readouterr().out
+    assert "FAILED: broken/case" in printed
+    assert complaint in printed
+    if "stderr" in body:
+        assert "--- stderr ---" in printed
+    assert not path.with_suffix(".out").exists(), "a failed run must not write output"
+
+
+def test_timeout_kills_the_whole_process_group(examples_dir: Path, replays_dir: Path) -> None:
+    add_example(
+        examples_dir,
+        "broken/forks",
+        """
+        import subprocess, sys, time
+        subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+        time.sleep(60)
+        """,
+        "timeout = 1",
+    )
+    assert run(examples_dir, replays_dir) == 1
+    strays = [
+        p
+        for p in psutil.process_iter(["cmdline"])
+        if "time.sleep(60)" in " ".join(p.info["cmdline"] or [])
+    ]
+    assert strays == []
+
+
+def test_merged_stderr_is_part_of_the_output(examples_dir: Path, replays_dir: Path) -> None:
+    path = add_example(
+        examples_dir,
+        "basics/warns",
+        'import sys\nprint("to stdout")\nprint("to stderr", file=sys.stderr)\n',
+        'stderr = "merge"',
+    )
+    assert run(examples_dir, replays_dir) == 0
+    assert path.with_suffix(".out").read_text() == "to stdout\nto stderr\n"
+
+
+def test_unordered_output_is_current_in_any_order(examples_dir: Path, replays_dir: Path) -> None:
+    path = add_example(
+        examples_dir, "basics/shuffled", 'print("a")\nprint("b")\n', "unordered = true"
+    )
+    assert run(examples_dir, replays_dir) == 0
+    path.with_suffix(".out").write_text("b\na\n")
+    assert run(examples_dir, replays_dir, "--check") == 0
+
+
+def test_newer_python_examples_are_skipped_visibly(
+    examples_dir: Path, replays_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = examples_dir / "future/feature.py"
+    path.parent.mkdir(parents=True)
+    path.write_text('"""From the future."""\n# /// script\n# requires-python = ">=3.99"\n# ///\n')
+    assert run(examples_dir, replays_dir, "--check") == 0
+    printed = capsys.readouterr().out
+    assert "skipped  future/feature" in printed
+    assert "needs Python ≥ 3.99" in printed
+
+
+def test_demo_server_is_started_for_examples_that_need_it(
+    examples_dir: Path, replays_dir: Path
+) -> None:
+    path = add_example(
+        examples_dir,
+        "net/count",
+        """
+        import json, os, urllib.request
+        url = os.environ["DEMO_SERVER"]
+        print(url)
+        with urllib.request.urlopen(f"{url}/count?delay=0") as response:
+            print(json.load(response))
+        """,
+        'needs = ["demo-server"]',
+    )
+    assert run(examples_dir, replays_dir) == 0
+    assert path.with_suffix(".out").read_text() == (
+        "http://127.0.0.1:<port>\n{'count': 1, 'delay': 0.0}\n"
+    )
+
+
+def test_examples_run_concurrently(examples_dir: Path, replays_dir: Path) -> None:
+    count, delay = 6, 0.5
+    for index in range(count):
+        add_example(examples_dir, f"sleepy/nap_{index}", f"import time\ntime.sleep({delay})\n")
+
+    started = time.perf_counter()
+    outcomes = asyncio.run(
+        runner.run_all(discover(examples_dir), check=False, replays=replays_dir, report=str)
+    )
+    wall = time.perf_counter() - started
+
+    assert {outcome.status for outcome in outcomes} == {"updated"}
+    assert wall < count * delay / 2, f"{count} naps of {delay} s took {wall:.2f} s"
+
+
+def test_serial_examples_run_alone(examples_dir: Path, replays_dir: Path) -> None:
+    for index in range(3):
+        add_example(
+            examples_dir, f"heavy/job_{index}", "import time\ntime.sleep(0.3)\n", "serial = true"
+        )
+
+    started = time.perf_counter()
+    asyncio.run(
+        runner.run_all(discover(examples_dir), check=False, replays=replays_dir, report=str)
+    )
+    assert time.perf_counter() - started >= 3 * 0.3
+
+
+def test_unknown_ids_are_refused(examples_dir: Path, replays_dir: Path) -> None:
+    add_example(examples_dir, "basics/known", 'print("hi")\n')
+    with pytest.raises(SystemExit, match="unknown example id.*basics/unknown"):
+        run(examples_dir, replays_dir, "basics/unknown")
