@@ -64,8 +64,13 @@ def mask(text: str) -> str:
     return text
 
 
+# Development mode (asyncio debug, ResourceWarning) and every warning an error.
+# The live server's warm interpreters start with the same flags.
+INTERPRETER_FLAGS = ("-X", "dev", "-W", "error")
+
+
 def command(example: Example, python: str = sys.executable) -> list[str]:
-    return [python, "-X", "dev", "-W", "error", str(example.path)]
+    return [python, *INTERPRETER_FLAGS, str(example.path)]
 
 
 def environment(extra: Mapping[str, str] = {}) -> dict[str, str]:
