@@ -25,6 +25,7 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from server.count import demo_server
 from tools.capture import Recording, mask, record
 from tools.catalog import EXAMPLES_DIR, REPLAYS_DIR, ROOT, Example, discover
 
@@ -45,8 +46,6 @@ async def capture(example: Example, python: str) -> Recording:
     async with AsyncExitStack() as stack:
         extra_env = {}
         if "demo-server" in example.options.needs:
-            from server.count import demo_server
-
             extra_env["DEMO_SERVER"] = await stack.enter_async_context(demo_server())
         return await record(example, python, extra_env)
 
@@ -71,26 +70,20 @@ def captured_text(recording: Recording) -> str:
 
 
 def replay_document(example: Example, recording: Recording) -> str:
-    """The recording as JSON, one line of output per line of file so diffs stay readable."""
-    header = {"id": example.id, "title": example.title}
-    footer = {"exit": recording.exit_code, "elapsed": recording.elapsed}
+    """The recording as JSON, one printed line per line of file so that diffs stay readable."""
     lines = ",\n".join(
         "  "
         + json.dumps(
-            {"t": line.t, "stream": line.stream, "text": mask(line.text)},
-            ensure_ascii=False,
+            {"t": line.t, "stream": line.stream, "text": mask(line.text)}, ensure_ascii=False
         )
         for line in recording.lines
     )
-    dump = json.dumps
     return (
-        "{\n"
-        + "".join(
-            f" {dump(key)}: {dump(value, ensure_ascii=False)},\n" for key, value in header.items()
-        )
-        + f' "lines": [\n{lines}\n ],\n'
-        + ",\n".join(f" {dump(key)}: {dump(value)}" for key, value in footer.items())
-        + "\n}\n"
+        f'{{\n "id": {json.dumps(example.id)},\n'
+        f' "title": {json.dumps(example.title, ensure_ascii=False)},\n'
+        f' "lines": [\n{lines}\n ],\n'
+        f' "exit": {json.dumps(recording.exit_code)},\n'
+        f' "elapsed": {recording.elapsed}\n}}\n'
     )
 
 
