@@ -9,12 +9,14 @@ async def greet(name: str, delay: float) -> str:
     return f"hello, {name}"
 
 
-async def main() -> None:
-    loop = asyncio.get_running_loop()
+async def main() -> asyncio.AbstractEventLoop:
+    loop = asyncio.get_running_loop()  # only valid inside a coroutine or a callback
     print(f"inside main, the loop is running: {loop.is_running()}")
     print(await greet("event loop", 0.1))
+    return loop
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    loop = asyncio.run(main())  # returns what main returned
+    print(f"after asyncio.run, the loop is closed: {loop.is_closed()}")
 # --8<-- [end:core]

@@ -1,0 +1,35 @@
+"""An async context manager awaits while entering and while leaving: __aenter__ and __aexit__."""
+
+import asyncio
+
+
+# --8<-- [start:core]
+class Connection:
+    def __init__(self, host: str) -> None:
+        self.host = host
+
+    async def __aenter__(self) -> "Connection":
+        await asyncio.sleep(0.01)  # e.g. a handshake over the network
+        print(f"connected to {self.host}")
+        return self
+
+    async def __aexit__(self, exc_type, exc, traceback) -> None:
+        await asyncio.sleep(0.01)  # e.g. a polite goodbye to the server
+        print(f"closed {self.host} (error: {exc_type.__name__ if exc_type else None})")
+
+
+async def main() -> None:
+    async with Connection("db.local") as connection:
+        print(f"querying {connection.host}")
+    try:
+        async with Connection("cache.local"):
+            raise ConnectionResetError
+    except ConnectionResetError:
+        print("the error still reaches the caller")
+
+
+# --8<-- [end:core]
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
