@@ -1,0 +1,43 @@
+"""CPU-bound work goes to a ProcessPoolExecutor: each worker process has its own interpreter."""
+
+# /// script
+# [tool.survey]
+# serial = true
+# timeout = 60
+# ///
+
+import asyncio
+from concurrent.futures import ProcessPoolExecutor
+
+# Four equal ranges of large numbers, so every chunk costs about the same.
+CHUNKS = [(start, start + 25_000) for start in range(10_000_000, 10_100_000, 25_000)]
+
+
+# --8<-- [start:core]
+def is_prime(n: int) -> bool:
+    return n > 1 and all(n % divisor for divisor in range(2, int(n**0.5) + 1))
+
+
+def count_primes(start: int, stop: int) -> int:
+    return sum(1 for n in range(start, stop) if is_prime(n))  # pure Python: holds the GIL
+
+
+async def count_in_processes(workers: int) -> list[int]:
+    loop = asyncio.get_running_loop()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        jobs = [loop.run_in_executor(pool, count_primes, *chunk) for chunk in CHUNKS]
+        return await asyncio.gather(*jobs)
+
+
+async def main() -> None:
+    one = await count_in_processes(workers=1)
+    two = await count_in_processes(workers=2)
+    print(f"primes per chunk, 1 process: {one}")
+    print(f"2 processes found the same: {two == one}")
+
+
+# --8<-- [end:core]
+
+
+if __name__ == "__main__":  # spawn and forkserver workers import this module: keep them out
+    asyncio.run(main())

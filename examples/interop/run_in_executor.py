@@ -1,0 +1,36 @@
+"""loop.run_in_executor sends blocking calls to an executor you create and size yourself."""
+
+import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+DELAY = 0.3
+SENSORS = ("boiler", "pump", "valve", "fan")
+
+
+# --8<-- [start:core]
+def read_sensor(name: str, delay: float) -> str:
+    time.sleep(delay)  # a blocking driver call: it holds its thread until it returns
+    return f"{name}=ok"
+
+
+async def read_all(workers: int, delay: float = DELAY) -> list[str]:
+    loop = asyncio.get_running_loop()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        calls = [loop.run_in_executor(pool, read_sensor, name, delay) for name in SENSORS]
+        return await asyncio.gather(*calls)
+
+
+async def main() -> None:
+    for workers in (2, 4):
+        started = time.perf_counter()
+        await read_all(workers)
+        took = round((time.perf_counter() - started) / DELAY)
+        print(f"{len(SENSORS)} blocking calls on {workers} threads took ≈ {took} × delay")
+
+
+# --8<-- [end:core]
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
