@@ -6,15 +6,21 @@ from pathlib import Path
 
 from aiohttp import web
 
-from server import count, site
-from tools.catalog import ROOT
+from server import count, live, site
+from tools.catalog import EXAMPLES_DIR, ROOT, discover
 
 SITE_DIR = ROOT / "site"
 
 
-def make_app(site_dir: Path = SITE_DIR) -> web.Application:
+def make_app(
+    site_dir: Path = SITE_DIR,
+    *,
+    examples_dir: Path = EXAMPLES_DIR,
+    limits: live.Limits | None = None,
+) -> web.Application:
     app = web.Application()
     count.add_routes(app)
+    live.add_routes(app, discover(examples_dir), limits or live.Limits())
     # The site's catch-all route goes last so that it never shadows the API.
     site.add_routes(app, site_dir)
     return app

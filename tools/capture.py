@@ -79,7 +79,10 @@ def environment(extra: Mapping[str, str] = {}) -> dict[str, str]:
 
 
 async def start(
-    example: Example, python: str = sys.executable, extra_env: Mapping[str, str] = {}
+    example: Example,
+    python: str = sys.executable,
+    extra_env: Mapping[str, str] = {},
+    stream_limit: int = 2**16,
 ) -> asyncio.subprocess.Process:
     """Start the example in a process group of its own, so stopping it stops its children."""
     merge = example.options.stderr == "merge"
@@ -91,6 +94,8 @@ async def start(
         env=environment(extra_env),
         cwd=ROOT,
         start_new_session=True,
+        # The longest line a reader accepts; the live server ties it to its output cap.
+        limit=stream_limit,
     )
 
 
