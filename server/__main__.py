@@ -10,6 +10,8 @@ from pathlib import Path
 from aiohttp import web
 
 from server.app import SITE_DIR, make_app
+from server.live import Limits
+from tools.catalog import EXAMPLES_DIR
 
 LOOPBACK = "127.0.0.1"
 
@@ -28,6 +30,26 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default=LOOPBACK, help="address to bind (default: loopback)")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--site", type=Path, default=SITE_DIR, help="the built site")
+    parser.add_argument("--examples-dir", type=Path, default=EXAMPLES_DIR, help=argparse.SUPPRESS)
+    limits = parser.add_argument_group("live runs")
+    limits.add_argument(
+        "--run-timeout", type=float, default=Limits.timeout, help="seconds per run (%(default)s)"
+    )
+    limits.add_argument(
+        "--max-output",
+        type=int,
+        default=Limits.output_bytes,
+        help="bytes of output per run (%(default)s)",
+    )
+    limits.add_argument(
+        "--max-runs", type=int, default=Limits.concurrent_runs, help="runs at once (%(default)s)"
+    )
+    limits.add_argument(
+        "--warm",
+        type=int,
+        default=Limits.warm_interpreters,
+        help="interpreters kept started for a quick first line; 0: none (%(default)s)",
+    )
     args = parser.parse_args(argv)
 
     if not is_loopback(args.host):
@@ -38,7 +60,11 @@ def main(argv: list[str] | None = None) -> None:
     if not (args.site / "index.html").is_file():
         print(f"warning: no built site in {args.site}; run: nox -s docs", file=sys.stderr)
     web.run_app(
-        make_app(args.site),
+        make_app(
+            args.site,
+            examples_dir=args.examples_dir,
+            limits=Limits(args.run_timeout, args.max_output, args.max_runs, args.warm),
+        ),
         host=args.host,
         port=args.port,
         print=lambda _: print(
