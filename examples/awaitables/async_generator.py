@@ -19,7 +19,7 @@ async def double(number: int) -> int:
 async def main() -> None:
     print([number async for number in countdown(3, 0.02)])
     print([number async for number in countdown(5, 0.01) if number % 2])
-    # await works in any comprehension inside a coroutine, even over a plain iterable
+    # Inside a coroutine, await also works in a plain comprehension.
     print([await double(number) for number in range(3)])
 
 

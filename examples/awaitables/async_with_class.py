@@ -9,13 +9,14 @@ class Connection:
         self.host = host
 
     async def __aenter__(self) -> "Connection":
-        await asyncio.sleep(0.01)  # e.g. a handshake over the network
+        await asyncio.sleep(0.01)  # a handshake would go here
         print(f"connected to {self.host}")
         return self
 
     async def __aexit__(self, exc_type, exc, traceback) -> None:
-        await asyncio.sleep(0.01)  # e.g. a polite goodbye to the server
-        print(f"closed {self.host} (error: {exc_type.__name__ if exc_type else None})")
+        await asyncio.sleep(0.01)  # a goodbye to the server
+        error = exc_type.__name__ if exc_type else None
+        print(f"closed {self.host} (error: {error})")
 
 
 async def main() -> None:

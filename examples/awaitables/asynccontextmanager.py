@@ -13,7 +13,8 @@ async def connection(host: str) -> AsyncIterator[str]:
     try:
         yield host  # the body of the async with block runs here
     finally:
-        await asyncio.sleep(0.01)  # without finally, an error would skip the cleanup
+        # Without finally, an error in the block would skip this cleanup.
+        await asyncio.sleep(0.01)
         print(f"closed {host}")
 
 

@@ -15,7 +15,8 @@ async def send_email(to: str, delay: float) -> None:
 def start_in_background(to: str, delay: float) -> asyncio.Task:
     task = asyncio.create_task(send_email(to, delay), name=f"email-{to}")
     background_tasks.add(task)
-    task.add_done_callback(background_tasks.discard)  # forget it once it is done
+    # Forget the task once it is done, so the set does not grow forever.
+    task.add_done_callback(background_tasks.discard)
     return task
 
 

@@ -11,7 +11,7 @@ async def brew(drink: str) -> str:
 
 
 async def main() -> None:
-    order = brew("tea")  # nothing printed: this only creates a coroutine object
+    order = brew("tea")  # creates a coroutine object; prints nothing
     print(f"called brew, got a {type(order).__name__}")
     print(f"awaited: {await order}")
     try:

@@ -16,7 +16,8 @@ class Delivery:
         self._arrived.set_result(f"{self.item} delivered")
 
     def __await__(self):
-        return self._arrived.__await__()  # hand the await protocol to the future
+        # Delegate: the future knows how to suspend and resume.
+        return self._arrived.__await__()
 
 
 async def main() -> None:

@@ -6,11 +6,13 @@ import asyncio
 # --8<-- [start:core]
 async def main() -> None:
     loop = asyncio.get_running_loop()
-    parcel = loop.create_future()  # not asyncio.Future(): the loop may supply its own type
+    # Not asyncio.Future(): the loop may provide a faster future type.
+    parcel = loop.create_future()
     loop.call_later(0.05, parcel.set_result, "a parcel")
     print(f"done before waiting: {parcel.done()}")
     print(f"await: {await parcel}")
-    print(f"await again: {await parcel}")  # a done future hands back the same result
+    # A done future hands back the same result at once.
+    print(f"await again: {await parcel}")
     try:
         parcel.set_result("another parcel")
     except asyncio.InvalidStateError as error:

@@ -14,10 +14,14 @@ async def brew(drink: str) -> str:
 def warnings_from(forget) -> list[str]:
     """Run ``forget`` and return the first line of each warning it caused."""
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")  # record, rather than raise under -W error
+        # Record the warning instead of raising it, even under -W error.
+        warnings.simplefilter("always")
         forget()
-        gc.collect()  # the warning comes when the coroutine object is finalized
-    return [f"{w.category.__name__}: {str(w.message).splitlines()[0]}" for w in caught]
+        # The warning is issued when the coroutine object is finalized.
+        gc.collect()
+    # Only the first line: debug mode adds where the coroutine was created.
+    reports = (f"{w.category.__name__}: {w.message}" for w in caught)
+    return [report.splitlines()[0] for report in reports]
 
 
 async def main() -> None:

@@ -10,7 +10,8 @@ async def greet(name: str, delay: float) -> str:
 
 
 async def main() -> asyncio.AbstractEventLoop:
-    loop = asyncio.get_running_loop()  # only valid inside a coroutine or a callback
+    # Only valid while a loop runs: inside a coroutine or a callback.
+    loop = asyncio.get_running_loop()
     print(f"inside main, the loop is running: {loop.is_running()}")
     print(await greet("event loop", 0.1))
     return loop

@@ -11,7 +11,8 @@ async def heartbeat() -> None:
             await asyncio.sleep(0.05)
     except asyncio.CancelledError:
         print("heartbeat: cancelled")
-        raise  # swallowing it would make the task look finished instead of cancelled
+        # Re-raise: swallowing it would make the task look finished.
+        raise
     finally:
         print("heartbeat: cleanup runs")
 
@@ -19,7 +20,7 @@ async def heartbeat() -> None:
 async def main() -> None:
     beat = asyncio.create_task(heartbeat(), name="heartbeat")
     await asyncio.sleep(0)  # let it take its first step
-    print(f"main: returning while {beat.get_name()} is pending: {not beat.done()}")
+    print(f"main: returning, {beat.get_name()} pending: {not beat.done()}")
 
 
 # --8<-- [end:core]

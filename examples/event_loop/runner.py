@@ -10,7 +10,8 @@ async def main() -> asyncio.AbstractEventLoop:
 
 
 if __name__ == "__main__":
-    print(f"two asyncio.run calls, one loop: {asyncio.run(main()) is asyncio.run(main())}")
+    same = asyncio.run(main()) is asyncio.run(main())
+    print(f"two asyncio.run calls, one loop: {same}")
     with asyncio.Runner() as runner:
         first = runner.run(main())
         second = runner.run(main())

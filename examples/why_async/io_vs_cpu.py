@@ -9,13 +9,15 @@ DELAY = 0.3
 # --8<-- [start:core]
 async def download(name: str) -> None:
     print(f"start download {name}")
-    await asyncio.sleep(DELAY)  # stands in for a network wait: the loop runs others meanwhile
+    # A network wait would go here: meanwhile the loop runs the others.
+    await asyncio.sleep(DELAY)
     print(f"end   download {name}")
 
 
 async def checksum(name: str) -> None:
     print(f"start checksum {name}")
-    sum(i * i for i in range(100_000))  # pure computation: no await, so nothing else runs
+    # Pure computation: no await, so nothing else runs until it ends.
+    sum(i * i for i in range(100_000))
     print(f"end   checksum {name}")
 
 

@@ -7,7 +7,8 @@ import asyncio
 async def clerk(name: str, customers: int) -> None:
     for customer in range(1, customers + 1):
         print(f"{name}: greets customer {customer}")
-        print(f"{name}: serves customer {customer}")  # always right after the greeting
+        # No await between these two lines: nothing can run in between.
+        print(f"{name}: serves customer {customer}")
         await asyncio.sleep(0)  # the only point where the other clerk may run
 
 
