@@ -14,7 +14,7 @@ def run_by_hand(coroutine):
     try:
         return loop.run_until_complete(coroutine)
     finally:
-        # asyncio.run also cancels leftover tasks first (see the next slide).
+        # asyncio.run would first cancel any tasks still pending here.
         loop.run_until_complete(loop.shutdown_asyncgens())
         loop.run_until_complete(loop.shutdown_default_executor())
         loop.close()  # frees the selector and its file descriptors
