@@ -19,13 +19,16 @@ def is_prime(n: int) -> bool:
 
 
 def count_primes(start: int, stop: int) -> int:
-    return sum(1 for n in range(start, stop) if is_prime(n))  # pure Python: holds the GIL
+    # Pure Python arithmetic: it holds the GIL the whole time.
+    return sum(1 for n in range(start, stop) if is_prime(n))
 
 
 async def count_in_processes(workers: int) -> list[int]:
     loop = asyncio.get_running_loop()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        jobs = [loop.run_in_executor(pool, count_primes, *chunk) for chunk in CHUNKS]
+        jobs = []
+        for start, stop in CHUNKS:
+            jobs.append(loop.run_in_executor(pool, count_primes, start, stop))
         return await asyncio.gather(*jobs)
 
 
@@ -39,5 +42,7 @@ async def main() -> None:
 # --8<-- [end:core]
 
 
-if __name__ == "__main__":  # spawn and forkserver workers import this module: keep them out
+# Workers started by spawn or forkserver import this module; the guard keeps
+# them from starting pools of their own.
+if __name__ == "__main__":
     asyncio.run(main())

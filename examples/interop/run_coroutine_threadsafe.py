@@ -14,7 +14,7 @@ async def lookup_price(item: str) -> float:
 
 
 def print_report(loop: asyncio.AbstractEventLoop) -> None:
-    # Synchronous code on another thread: it cannot await, so it submits and blocks.
+    # Plain code on another thread cannot await: it submits, then blocks.
     for item in PRICES:
         future = asyncio.run_coroutine_threadsafe(lookup_price(item), loop)
         price = future.result(timeout=5)

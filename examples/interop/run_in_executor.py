@@ -10,14 +10,16 @@ SENSORS = ("boiler", "pump", "valve", "fan")
 
 # --8<-- [start:core]
 def read_sensor(name: str, delay: float) -> str:
-    time.sleep(delay)  # a blocking driver call: it holds its thread until it returns
+    time.sleep(delay)  # a blocking driver call: it holds its thread
     return f"{name}=ok"
 
 
 async def read_all(workers: int, delay: float = DELAY) -> list[str]:
     loop = asyncio.get_running_loop()
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        calls = [loop.run_in_executor(pool, read_sensor, name, delay) for name in SENSORS]
+        calls = []
+        for name in SENSORS:
+            calls.append(loop.run_in_executor(pool, read_sensor, name, delay))
         return await asyncio.gather(*calls)
 
 
@@ -26,7 +28,8 @@ async def main() -> None:
         started = time.perf_counter()
         await read_all(workers)
         took = round((time.perf_counter() - started) / DELAY)
-        print(f"{len(SENSORS)} blocking calls on {workers} threads took ≈ {took} × delay")
+        calls = len(SENSORS)
+        print(f"{calls} calls on {workers} threads took ≈ {took} × delay")
 
 
 # --8<-- [end:core]

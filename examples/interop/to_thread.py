@@ -9,16 +9,19 @@ SENSORS = ("boiler", "pump", "valve")
 
 # --8<-- [start:core]
 def read_sensor(name: str, delay: float) -> str:
-    time.sleep(delay)  # a blocking driver call: it holds its thread until it returns
+    time.sleep(delay)  # a blocking driver call: it holds its thread
     return f"{name}=ok"
 
 
 async def read_one_by_one(delay: float = DELAY) -> list[str]:
-    return [await asyncio.to_thread(read_sensor, name, delay) for name in SENSORS]
+    readings = []
+    for name in SENSORS:
+        readings.append(await asyncio.to_thread(read_sensor, name, delay))
+    return readings
 
 
 async def read_together(delay: float = DELAY) -> list[str]:
-    calls = [asyncio.to_thread(read_sensor, name, delay) for name in SENSORS]
+    calls = [asyncio.to_thread(read_sensor, n, delay) for n in SENSORS]
     return await asyncio.gather(*calls)
 
 

@@ -15,7 +15,8 @@ DELAY = 0.1
 async def produce(queue: asyncio.Queue[int]) -> None:
     for job in range(JOBS):
         await queue.put(job)
-    queue.shutdown()  # no more puts; get() raises QueueShutDown once the queue is empty
+    # No more puts; get() raises QueueShutDown once the queue is empty.
+    queue.shutdown()
 
 
 async def consume(queue: asyncio.Queue[int], done: list[int]) -> None:
@@ -31,15 +32,12 @@ async def consume(queue: asyncio.Queue[int], done: list[int]) -> None:
 async def main() -> None:
     queue: asyncio.Queue[int] = asyncio.Queue(maxsize=CONSUMERS)
     done: list[int] = []
-    async with asyncio.TaskGroup() as group:  # ends when every task has returned
+    async with asyncio.TaskGroup() as group:
         group.create_task(produce(queue))
         for _ in range(CONSUMERS):
             group.create_task(consume(queue, done))
+    print(f"all {CONSUMERS} consumers returned by themselves")
     print(f"every job done exactly once: {sorted(done) == list(range(JOBS))}")
-    try:
-        await queue.put(JOBS)
-    except asyncio.QueueShutDown:
-        print("put() after shutdown raises QueueShutDown")
 
 
 # --8<-- [end:core]

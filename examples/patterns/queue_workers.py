@@ -9,11 +9,6 @@ DELAY = 0.25
 
 
 # --8<-- [start:core]
-async def produce(queue: asyncio.Queue[int]) -> None:
-    for job in range(JOBS):
-        await queue.put(job)  # waits while the queue is full: back-pressure on the producer
-
-
 async def consume(queue: asyncio.Queue[int], done: list[int]) -> None:
     while True:
         job = await queue.get()
@@ -21,23 +16,25 @@ async def consume(queue: asyncio.Queue[int], done: list[int]) -> None:
             await asyncio.sleep(DELAY)  # the work itself
             done.append(job)
         finally:
-            queue.task_done()  # join() counts these, so call it even if the work fails
+            queue.task_done()  # join() counts these, even for failed jobs
 
 
 async def main() -> None:
     queue: asyncio.Queue[int] = asyncio.Queue(maxsize=CONSUMERS)
     done: list[int] = []
-    consumers = [asyncio.create_task(consume(queue, done)) for _ in range(CONSUMERS)]
+    consumers = []
+    for _ in range(CONSUMERS):
+        consumers.append(asyncio.create_task(consume(queue, done)))
     started = time.perf_counter()
-    await produce(queue)
-    await queue.join()  # every job put has been marked done
+    for job in range(JOBS):
+        await queue.put(job)  # waits while the queue is full: back-pressure
+    await queue.join()  # every job put so far is marked done
     took = round((time.perf_counter() - started) / DELAY)
     for consumer in consumers:
-        consumer.cancel()  # each one is parked in get() and would wait forever
+        consumer.cancel()  # parked in get(), it would wait there forever
     await asyncio.gather(*consumers, return_exceptions=True)
     print(f"{JOBS} jobs on {CONSUMERS} consumers took ≈ {took} × one job")
     print(f"every job done exactly once: {sorted(done) == list(range(JOBS))}")
-    print(f"consumers cancelled: {all(task.cancelled() for task in consumers)}")
 
 
 # --8<-- [end:core]

@@ -8,7 +8,8 @@ request_id: ContextVar[str] = ContextVar("request_id", default="-")
 
 # --8<-- [start:core]
 def log(message: str) -> None:
-    print(f"[{request_id.get()}] {message}")  # no parameter: the id comes from the context
+    # No id parameter: the id comes from the current context.
+    print(f"[{request_id.get()}] {message}")
 
 
 async def load_profile(delay: float) -> None:
@@ -20,7 +21,8 @@ async def handle(request: str, delay: float) -> None:
     request_id.set(request)  # changes this task's copy of the context only
     log("start")
     async with asyncio.TaskGroup() as group:
-        group.create_task(load_profile(delay))  # a new task copies the current context
+        # A new task starts with a copy of the current context.
+        group.create_task(load_profile(delay))
     log("done")
 
 

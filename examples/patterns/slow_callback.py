@@ -21,13 +21,15 @@ async def handle_upload() -> None:
 
 
 async def handle_download() -> None:
-    await asyncio.sleep(0.15)  # just as long, but it yields to the loop: no warning
+    # Just as long, but it yields to the loop: no warning.
+    await asyncio.sleep(0.15)
 
 
 async def main() -> None:
     loop = asyncio.get_running_loop()
-    print(f"debug mode: {loop.get_debug()}, warns above {loop.slow_callback_duration} s")
-    # loop.create_task, so the report's "created at" points here and not into asyncio
+    limit = loop.slow_callback_duration
+    print(f"debug mode: {loop.get_debug()}, warns above {limit} s")
+    # loop.create_task, so "created at" in the report points at this file
     await loop.create_task(handle_download(), name="download")
     await loop.create_task(handle_upload(), name="upload")
 
