@@ -1,0 +1,55 @@
+// keys.js: which key means what, and when keys belong to someone else.
+
+// Inputs that take no typing; a focused checkbox or radio must not swallow F.
+const NOT_TEXT = new Set([
+  "button",
+  "checkbox",
+  "color",
+  "file",
+  "image",
+  "radio",
+  "range",
+  "reset",
+  "submit",
+]);
+
+// Material's own one-key shortcuts (search, previous/next page) would pull the
+// page out from under the deck, so they are stopped while a deck is shown.
+export const MATERIAL_KEYS = new Set(["f", "s", "/", "n", "p", ",", "."]);
+
+export function isTyping(target) {
+  if (!(target instanceof Element)) return false;
+  if (target instanceof HTMLElement && target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !NOT_TEXT.has(target.type);
+}
+
+export function searchIsOpen() {
+  return document.getElementById("__search")?.checked === true;
+}
+
+const BY_KEY = {
+  ArrowRight: "next",
+  PageDown: "next",
+  n: "next",
+  ArrowLeft: "previous",
+  PageUp: "previous",
+  p: "previous",
+  Home: "first",
+  End: "last",
+  f: "fullscreen",
+  Escape: "leave",
+  o: "overview",
+  g: "goto",
+  s: "speaker",
+  b: "blank",
+  ".": "blank",
+  "?": "help",
+};
+
+export function actionFor(event) {
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  if (event.key === " ") return event.shiftKey ? "previous" : "next";
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  return BY_KEY[key] ?? null;
+}

@@ -1,0 +1,58 @@
+// overview.js: the O key: every slide of the page as a thumbnail; click one,
+// or move with the arrow keys and press Enter, to go there.
+
+import { makeDialog, openDialog } from "./dialog.js";
+import { deck, show } from "./navigation.js";
+import { fitThumbnail, releaseThumbnails, thumbnail } from "./thumbs.js";
+
+let parts = null;
+
+function item(slide, index) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "deck-overview__item";
+  if (index === deck.index) button.setAttribute("aria-current", "step");
+  const label = document.createElement("span");
+  label.className = "deck-overview__label";
+  label.textContent = `${index + 1}. ${slide.title}`;
+  button.append(thumbnail(slide), label);
+  button.addEventListener("click", () => {
+    parts.dialog.close();
+    show(index);
+  });
+  const entry = document.createElement("li");
+  entry.append(button);
+  return entry;
+}
+
+// Arrow keys walk the grid as it is laid out: up and down jump a row.
+function moveFocus(event, list) {
+  const buttons = [...list.querySelectorAll("button")];
+  const at = buttons.indexOf(document.activeElement);
+  if (at < 0) return;
+  const columns = buttons.filter((button) => button.offsetTop === buttons[0].offsetTop).length;
+  const steps = {
+    ArrowRight: 1,
+    ArrowLeft: -1,
+    ArrowDown: columns,
+    ArrowUp: -columns,
+    Home: -at,
+    End: buttons.length - 1 - at,
+  };
+  if (!(event.key in steps)) return;
+  event.preventDefault();
+  const target = Math.min(Math.max(at + steps[event.key], 0), buttons.length - 1);
+  buttons[target].focus();
+}
+
+export function openOverview() {
+  parts ??= makeDialog("overview", "Slides on this page");
+  releaseThumbnails(parts.body);
+  const list = document.createElement("ol");
+  list.className = "deck-overview__grid";
+  list.append(...deck.slides.map(item));
+  list.addEventListener("keydown", (event) => moveFocus(event, list));
+  parts.body.replaceChildren(list);
+  openDialog(parts.dialog, list.querySelectorAll("button")[deck.index]);
+  list.querySelectorAll(".deck-thumb").forEach(fitThumbnail);
+}
