@@ -1,0 +1,154 @@
+"""redis-benchmark against redis-server and the mini Redis, same parameters, one run.
+
+    python benchmarks/bench_redis.py            # prints a Markdown table of ops/s and ratios
+
+Each server runs in its own process on a free loopback port. Rounds alternate
+between the servers and the best of the rounds counts, so that a burst of load
+from elsewhere on the machine hits every server alike rather than one of them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import importlib.util
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STREAMS = ROOT / "examples" / "streams"
+CLIENTS = 20
+ROUNDS = 2
+# (column, redis-benchmark arguments): pipelined runs take more requests to last long enough.
+TESTS = [
+    ("SET", ["-t", "set", "-n", "20000"]),
+    ("GET", ["-t", "get", "-n", "20000"]),
+    ("SET -P 16", ["-t", "set", "-n", "200000", "-P", "16"]),
+    ("GET -P 16", ["-t", "get", "-n", "200000", "-P", "16"]),
+]
+# The cost of the loop alone: a streams server that answers +OK without parsing anything.
+NO_OP_SERVER = """
+import asyncio, sys
+async def answer(reader, writer):
+    while data := await reader.read(65536):
+        writer.write(b"+OK\\r\\n" * data.count(b"*"))
+        await writer.drain()
+    writer.close()
+async def main():
+    server = await asyncio.start_server(answer, "127.0.0.1", int(sys.argv[1]))
+    await server.serve_forever()
+asyncio.run(main())
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def server_commands(redis_server: str) -> dict[str, list[str]]:
+    """Each contender's command line, by the name the table shows."""
+    loops = ["asyncio"] + (["uvloop"] if importlib.util.find_spec("uvloop") else [])
+    commands = {
+        "redis-server": [redis_server, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    }
+    for module, kind in (("mini_redis", "streams"), ("resp_protocol", "protocol")):
+        for loop in loops:
+            flag = ["--uvloop"] if loop == "uvloop" else []
+            commands[f"mini Redis, {kind}, {loop}"] = [
+                sys.executable,
+                str(STREAMS / f"{module}.py"),
+                *flag,
+            ]
+    commands["no-op streams server, asyncio"] = [sys.executable, "-c", NO_OP_SERVER]
+    return commands
+
+
+def start(command: list[str], port: int) -> subprocess.Popen:
+    port_args = ["--port", str(port)] if "-c" not in command else [str(port)]
+    process = subprocess.Popen(
+        command + port_args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return process
+        except OSError as error:
+            if process.poll() is not None:
+                message = f"{command} exited: {process.stderr.read().decode()}"
+                raise RuntimeError(message) from error
+            time.sleep(0.05)
+    process.kill()
+    raise TimeoutError(f"{command} did not listen on {port}")
+
+
+def ops_per_second(port: int, test_args: list[str]) -> float:
+    common = ["-h", "127.0.0.1", "-p", str(port), "-c", str(CLIENTS), "-q", "--csv"]
+    result = subprocess.run(
+        ["redis-benchmark", *common, *test_args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    return float(rows[0]["rps"])
+
+
+def machine() -> str:
+    redis_version = subprocess.run(
+        ["redis-server", "--version"], capture_output=True, text=True
+    ).stdout.split()[2]
+    return (
+        f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}, redis-server {redis_version}"
+    )
+
+
+def table(results: dict[str, dict[str, float]]) -> str:
+    baseline = results["redis-server"]
+    header = "| server | " + " | ".join(column for column, _ in TESTS) + " |"
+    lines = [header, "| --- |" + " ---: |" * len(TESTS)]
+    for name, row in results.items():
+        cells = [
+            f"{row[column]:,.0f} ({row[column] / baseline[column]:.2f}×)" for column, _ in TESTS
+        ]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    redis_server = shutil.which("redis-server")
+    if not (redis_server and shutil.which("redis-benchmark")):
+        print("bench_redis: skipped, redis-server and redis-benchmark are not installed")
+        return 0
+    commands = server_commands(redis_server)
+    ports = {name: free_port() for name in commands}
+    processes = {name: start(command, ports[name]) for name, command in commands.items()}
+    results: dict[str, dict[str, float]] = {name: {} for name in commands}
+    try:
+        for _ in range(ROUNDS):
+            for name in commands:
+                for column, test_args in TESTS:
+                    rate = ops_per_second(ports[name], test_args)
+                    results[name][column] = max(rate, results[name].get(column, 0.0))
+    finally:
+        for process in processes.values():
+            process.terminate()
+            process.wait(timeout=10)
+    print(f"redis-benchmark -c {CLIENTS} -q, best of {ROUNDS} rounds, ops/s (× redis-server)")
+    print(f"{datetime.date.today().isoformat()}, {machine()}\n")
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
