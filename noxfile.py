@@ -29,6 +29,13 @@ def examples(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def notebooks(session: nox.Session) -> None:
+    """Regenerate and execute the section notebooks that changed (`-- --check` to verify)."""
+    install_groups(session, "notebooks")
+    session.run("python", "-m", "tools.notebooks", *session.posargs)
+
+
+@nox.session(default=False)
 def docs(session: nox.Session) -> None:
     """Build the site strictly into site/: a missing snippet or broken link fails."""
     install_groups(session, "docs")
