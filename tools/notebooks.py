@@ -397,13 +397,13 @@ def script_only_reason(example: Example, tree: ast.Module, floor: tuple[int, int
         oldest = ".".join(map(str, floor))
         return f"it needs Python {needed} or later, and this notebook runs on {oldest} too"
     for node in ast.walk(tree):
-        name = _dotted(node)
-        if name.endswith("ProcessPoolExecutor"):
+        name = _dotted(node) or _imported(node)
+        if "ProcessPoolExecutor" in name:
             return (
                 "its worker processes import the example from a file, and a notebook cell "
                 "is not one"
             )
-        if name.endswith("add_signal_handler") or name == "signal.signal":
+        if "add_signal_handler" in name or name == "signal.signal":
             return "it installs signal handlers, and the kernel's process owns its signals"
         if name == "sys.argv" or (isinstance(node, ast.Import) and _imports(node, "argparse")):
             return "it reads its command line"
@@ -464,6 +464,13 @@ def _dotted(node: ast.AST) -> str:
 
 def _constant(node: ast.AST) -> Any:
     return node.value if isinstance(node, ast.Constant) else None
+
+
+def _imported(node: ast.AST) -> str:
+    """What a ``from m import name`` brings in, so the name counts even when only imported."""
+    if isinstance(node, ast.ImportFrom):
+        return " ".join(alias.name for alias in node.names)
+    return ""
 
 
 def _imports(node: ast.Import, module: str) -> bool:

@@ -1,0 +1,82 @@
+"""The built site renders every section's notebook and offers the .ipynb for download."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+from tools import notebooks
+from tools.catalog import ROOT
+
+SITE = notebooks.read_site(ROOT)
+SECTIONS = notebooks.sections(SITE)
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.anchors: list[dict[str, str | None]] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "a":
+            self.anchors.append(attributes)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+
+
+def parsed(path: Path) -> Links:
+    links = Links()
+    links.feed(path.read_text(encoding="utf-8"))
+    return links
+
+
+def notebook_page(site: Path, section: notebooks.Section) -> Path:
+    return site / "notebooks" / section.slug / "index.html"
+
+
+@pytest.mark.parametrize("section", SECTIONS, ids=lambda section: section.slug)
+def test_each_section_has_a_rendered_notebook_page(
+    built_site: Path, section: notebooks.Section
+) -> None:
+    html = notebook_page(built_site, section).read_text(encoding="utf-8")
+    assert "jp-Notebook" in html
+    assert "About this notebook" in html
+
+
+@pytest.mark.parametrize("section", SECTIONS, ids=lambda section: section.slug)
+def test_the_download_link_serves_the_committed_notebook(
+    built_site: Path, section: notebooks.Section
+) -> None:
+    page = notebook_page(built_site, section)
+    page_url = f"http://site.invalid/notebooks/{section.slug}/"
+    downloads = [a for a in parsed(page).anchors if "download" in a]
+    assert downloads, "no download link on the page"
+    for anchor in downloads:
+        target = urlparse(urljoin(page_url, anchor["href"] or ""))
+        assert target.netloc == "site.invalid", anchor
+        served = built_site / unquote(target.path).lstrip("/")
+        committed = ROOT / notebooks.NOTEBOOKS_DIR / f"{section.slug}.ipynb"
+        assert served.is_file(), f"{anchor['href']} does not resolve to a file in the site"
+        assert json.loads(served.read_text()) == json.loads(committed.read_text())
+
+
+def test_links_from_the_notebooks_to_slides_land_on_a_heading(built_site: Path) -> None:
+    base = SITE.site_url
+    checked = 0
+    for section in SECTIONS:
+        text = (ROOT / notebooks.NOTEBOOKS_DIR / f"{section.slug}.ipynb").read_text()
+        for url in re.findall(rf"\]\(({re.escape(base)}[^)\s]*)\)", text):
+            path, _, anchor = url.removeprefix(base).partition("#")
+            page = built_site / path / "index.html"
+            assert page.is_file(), url
+            if anchor:
+                assert anchor in parsed(page).ids, url
+            checked += 1
+    assert checked, "every notebook links to its page"

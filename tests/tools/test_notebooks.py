@@ -1,0 +1,318 @@
+"""The section notebooks: generated from the pages and examples, executed, and kept current."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tools import notebooks
+from tools.catalog import ROOT
+
+SITE = notebooks.read_site(ROOT)
+SECTIONS = notebooks.sections(SITE)
+# Longest a whole notebook may take here; each cell is bounded by its examples' timeouts.
+NOTEBOOK_SECONDS = 120
+
+
+def committed(section: notebooks.Section) -> nbformat.NotebookNode:
+    return nbformat.read(ROOT / notebooks.NOTEBOOKS_DIR / f"{section.slug}.ipynb", as_version=4)
+
+
+def test_every_section_but_further_reading_has_a_notebook() -> None:
+    pages = [page for _, page in SITE.nav if page.endswith(".md")]
+    assert [section.page for section in SECTIONS] == [
+        page for page in pages if page not in notebooks.NOT_SECTIONS
+    ]
+    for section in SECTIONS:
+        assert (ROOT / notebooks.NOTEBOOKS_DIR / f"{section.slug}.ipynb").exists()
+
+
+def test_committed_notebooks_match_the_pages(capsys: pytest.CaptureFixture[str]) -> None:
+    assert notebooks.main(["--check"]) == 0, capsys.readouterr().out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("section", SECTIONS, ids=lambda section: section.slug)
+def test_committed_notebook_executes_without_an_error(section: notebooks.Section) -> None:
+    notebook = committed(section)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    # Raises CellExecutionError at the first cell that raises.
+    notebooks.execute(notebook, ROOT, timeout=NOTEBOOK_SECONDS)
+    assert notebooks.errors(notebook) == []
+
+
+def test_code_cells_are_the_examples_with_await_for_asyncio_run() -> None:
+    notebook = committed(next(s for s in SECTIONS if s.slug == "event-loop"))
+    code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    assert code, "the event-loop page shows examples"
+    for source in code:
+        assert source.startswith("# examples/")
+        # The kernel's loop is running: every example ends by awaiting, never by asyncio.run.
+        assert source.splitlines()[-1].startswith("await ")
+        assert "# --8<--" not in source
+        assert "# /// script" not in source
+
+
+# --- the generator on a small project of its own -----------------------------------------------
+
+PAGE = """\
+# Tiny
+
+A page made for the test.
+
+## Sleeping
+
+Prose about [the loop](other.md#a-slide).
+
+```python title="examples/tiny/sleepy.py"
+--8<-- "examples/tiny/sleepy.py:core"
+```
+
+```text title="Output"
+--8<-- "examples/tiny/sleepy.out"
+```
+
+!!! tip "Worth knowing"
+    Kept, as a quote.
+
+??? notes "Speaker notes"
+    Never in the notebook.
+
+## Newer
+
+```python title="examples/tiny/newer.py"
+--8<-- "examples/tiny/newer.py:core"
+```
+
+## Counting
+
+```python title="examples/tiny/counter.py"
+--8<-- "examples/tiny/counter.py:core"
+```
+"""
+
+SLEEPY = '''\
+"""Sleeps, then says so."""
+
+import asyncio
+
+
+# --8<-- [start:core]
+async def main() -> None:
+    await asyncio.sleep(0.01)
+    print("slept")
+# --8<-- [end:core]
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
+'''
+
+NEWER = '''\
+"""Needs a newer Python than the project's floor."""
+
+# /// script
+# requires-python = ">=3.99"
+# ///
+
+import asyncio
+
+
+# --8<-- [start:core]
+async def main() -> None:
+    print("from the future")
+# --8<-- [end:core]
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
+'''
+
+COUNTER = '''\
+"""Asks the /count server for a number, with a blocking client."""
+
+# /// script
+# [tool.survey]
+# needs = ["demo-server"]
+# ///
+
+import asyncio
+import json
+import os
+import urllib.request
+
+URL = os.environ.get("DEMO_SERVER", "http://127.0.0.1:8000")
+
+
+# --8<-- [start:core]
+async def main() -> None:
+    with urllib.request.urlopen(f"{URL}/count?delay=0") as response:
+        print(json.load(response))
+# --8<-- [end:core]
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
+'''
+
+MKDOCS = """\
+site_url: https://example.invalid/survey/
+nav:
+  - Tiny: tiny.md
+  - Other: other.md
+markdown_extensions:
+  - pymdownx.snippets:
+      base_path: ["."]
+      check_paths: true
+      dedent_subsections: true
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "tiny.md").write_text(PAGE)
+    (tmp_path / "docs" / "other.md").write_text("# Other\n\n## A slide\n")
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS)
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    (tmp_path / "server").mkdir()
+    shutil.copy(ROOT / "server" / "count.py", tmp_path / "server")
+    examples = tmp_path / "examples" / "tiny"
+    examples.mkdir(parents=True)
+    (examples / "sleepy.py").write_text(SLEEPY)
+    (examples / "sleepy.out").write_text("slept\n")
+    (examples / "newer.py").write_text(NEWER)
+    (examples / "counter.py").write_text(COUNTER)
+    return tmp_path
+
+
+def built(project: Path) -> nbformat.NotebookNode:
+    site = notebooks.read_site(project)
+    tiny = next(section for section in notebooks.sections(site) if section.slug == "tiny")
+    return notebooks.build(tiny, site).notebook
+
+
+def test_a_page_becomes_markdown_and_code_cells(project: Path) -> None:
+    view = notebooks.source_view(built(project))
+    assert "await main()" in view
+    assert "asyncio.run(main())\n" not in view
+    assert "Never in the notebook" not in view
+    assert "> **Worth knowing**" in view
+    assert "> Kept, as a quote." in view
+    assert "```text" not in view.split("## Newer")[0], "a runnable example's Output is dropped"
+    assert "(https://example.invalid/survey/other/#a-slide)" in view
+    assert '<a href="tiny.ipynb" download>' in view
+
+
+def test_an_example_for_a_newer_python_stays_a_link(project: Path) -> None:
+    view = notebooks.source_view(built(project))
+    assert "**Runs as a script only:** it needs Python 3.99 or later" in view
+    assert "(https://example.invalid/survey/tiny/#newer)" in view
+    assert 'print("from the future")' in view.split("**Runs as a script only:**")[1]
+
+
+def test_a_main_block_that_drives_loops_runs_in_a_thread(project: Path) -> None:
+    (project / "examples" / "tiny" / "sleepy.py").write_text(
+        SLEEPY.replace(
+            "    asyncio.run(main())",
+            "    with asyncio.Runner() as runner:\n        runner.run(main())",
+        )
+    )
+    code = [cell.source for cell in built(project).cells if cell.cell_type == "code"]
+    sleepy = next(source for source in code if "sleepy.py" in source)
+    assert sleepy.endswith("await asyncio.to_thread(run_as_script)")
+    assert "def run_as_script() -> None:\n    with asyncio.Runner() as runner:" in sleepy
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        ("from concurrent.futures import ProcessPoolExecutor", "worker processes"),
+        ("loop.add_signal_handler(2, print)", "signal handlers"),
+        ("import sys\nprint(sys.argv)", "command line"),
+    ],
+)
+def test_what_a_kernel_cannot_run_is_spotted(project: Path, code: str, reason: str) -> None:
+    path = project / "examples" / "tiny" / "sleepy.py"
+    path.write_text(SLEEPY.replace("import asyncio\n", f"import asyncio\n{code}\n"))
+    view = notebooks.source_view(built(project))
+    assert "**Runs as a script only:** " in view
+    assert reason in view
+
+
+def test_a_changed_example_makes_the_check_fail_until_regenerated(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = notebooks.read_site(project)
+    for section in notebooks.sections(site):
+        notebook = notebooks.build(section, site).notebook
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                cell.execution_count = 1
+        notebooks.write(project / notebooks.NOTEBOOKS_DIR / f"{section.slug}.ipynb", notebook)
+    assert notebooks.main(["--check", "--root", str(project)]) == 0
+
+    sleepy = project / "examples" / "tiny" / "sleepy.py"
+    sleepy.write_text(SLEEPY.replace('print("slept")', 'print("slept well")'))
+    assert notebooks.main(["--check", "--root", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert '-    print("slept")\n+    print("slept well")' in out
+    assert "(committed)" in out
+    assert "(from the page)" in out
+    assert out.rstrip().endswith(f"run: {notebooks.FIX_COMMAND}")
+
+
+def test_a_notebook_that_was_never_executed_is_stale(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = notebooks.read_site(project)
+    for section in notebooks.sections(site):
+        notebook = notebooks.build(section, site).notebook
+        notebooks.write(project / notebooks.NOTEBOOKS_DIR / f"{section.slug}.ipynb", notebook)
+    assert notebooks.main(["--check", "--root", str(project)]) == 1
+    assert "was never executed" in capsys.readouterr().out
+
+
+def test_a_mangled_snippet_line_is_reported(project: Path) -> None:
+    page = project / "docs" / "tiny.md"
+    page.write_text(
+        PAGE.replace(
+            '--8<-- "examples/tiny/sleepy.py:core"', '--8 < --"examples/tiny/sleepy.py:core"'
+        )
+    )
+    site = notebooks.read_site(project)
+    tiny = notebooks.sections(site)[0]
+    (warning,) = notebooks.build(tiny, site).warnings
+    assert warning.startswith("docs/tiny.md:10: ")
+
+
+@pytest.mark.slow
+def test_the_generated_notebook_runs_with_its_own_count_server(project: Path) -> None:
+    notebook = built(project)
+    notebooks.execute(notebook, project, timeout=60)
+    assert notebooks.errors(notebook) == []
+    outputs = {
+        cell.source.splitlines()[0]: "".join(o.get("text", "") for o in cell.outputs)
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+    }
+    assert outputs["# examples/tiny/sleepy.py: Sleeps, then says so."] == "slept\n"
+    counted = next(text for line, text in outputs.items() if "counter.py" in line)
+    assert counted == "{'count': 1, 'delay': 0.0}\n"
+
+
+def test_unknown_sections_are_refused() -> None:
+    with pytest.raises(SystemExit, match="unknown section"):
+        notebooks.main(["--check", "no-such-section"])
+
+
+def test_script_only_reasons_are_sentences() -> None:
+    for example_id, reason in notebooks.SCRIPT_ONLY.items():
+        assert (ROOT / "examples" / f"{example_id}.py").exists(), example_id
+        assert reason, example_id
+        assert not reason.endswith("."), "the reason is read after a colon"
