@@ -47,7 +47,12 @@ KERNEL = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language":
 NOT_SECTIONS = {"further-reading.md": "a reading list, with no code to run"}
 
 # Examples a kernel cannot run that no rule in `script_only_reason` spots, and why.
-SCRIPT_ONLY: dict[str, str] = {}
+SCRIPT_ONLY: dict[str, str] = {
+    "concurrency/debug_mode": (
+        "its lesson is what `python -X dev` turns on for the whole process, and the kernel "
+        "was started without it, so here it would report no slow step at all"
+    ),
+}
 
 # What `asyncio.run()` refuses inside Jupyter, said once per notebook.
 ABOUT_AWAIT = """\
@@ -407,6 +412,8 @@ def script_only_reason(example: Example, tree: ast.Module, floor: tuple[int, int
             return "it installs signal handlers, and the kernel's process owns its signals"
         if name == "sys.argv" or (isinstance(node, ast.Import) and _imports(node, "argparse")):
             return "it reads its command line"
+        if isinstance(node, ast.ImportFrom | ast.Import) and (sibling := _sibling(node, example)):
+            return f"it imports `{sibling}` from its own folder, which the notebook does not hold"
         if name == "__file__":
             return "it finds files next to its own module, and a notebook cell has no file"
         if name in {"sys.exit", "exit", "quit"}:
@@ -464,6 +471,16 @@ def _dotted(node: ast.AST) -> str:
 
 def _constant(node: ast.AST) -> Any:
     return node.value if isinstance(node, ast.Constant) else None
+
+
+def _sibling(node: ast.Import | ast.ImportFrom, example: Example) -> str | None:
+    """A module beside the example that it imports, as a script may and a kernel cannot."""
+    if isinstance(node, ast.ImportFrom):
+        names = [node.module or ""] if not node.level else []
+    else:
+        names = [alias.name for alias in node.names]
+    folder = example.path.parent
+    return next((name for name in names if (folder / f"{name.split('.')[0]}.py").exists()), None)
 
 
 def _imported(node: ast.AST) -> str:
