@@ -1,0 +1,45 @@
+"""Debug mode (python -X dev) reports every step that holds the event loop for more than 100 ms."""
+
+# /// script
+# [tool.survey]
+# serial = true
+# ///
+
+import asyncio
+import logging
+import time
+
+DELAY = 0.2
+
+
+# --8<-- [start:core]
+class PrintSlowSteps(logging.Handler):
+    """Show asyncio's slow-step warnings on stdout, with the step's length in delays."""
+
+    reported = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.reported += 1
+        seconds = record.args[-1]  # the message is "Executing <task> took N seconds"
+        held = round(seconds / DELAY)
+        print(f"{record.name} {record.levelname}: one step held the loop ≈ {held} × delay")
+
+
+async def blocking_nap(delay: float) -> None:
+    time.sleep(delay)
+
+
+async def main() -> None:
+    loop = asyncio.get_running_loop()
+    print(f"debug mode: {loop.get_debug()}; reports steps over {loop.slow_callback_duration} s")
+    slow_steps = PrintSlowSteps(logging.WARNING)
+    logging.getLogger("asyncio").addHandler(slow_steps)
+    await asyncio.gather(blocking_nap(DELAY), asyncio.sleep(DELAY), blocking_nap(DELAY))
+    print(f"slow steps reported: {slow_steps.reported}; asyncio.sleep() is never one")
+
+
+# --8<-- [end:core]
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,43 @@
+"""gather() overlaps asyncio.sleep(); a blocking time.sleep() holds the loop, so naps take turns."""
+
+# /// script
+# [tool.survey]
+# serial = true
+# ///
+
+import asyncio
+import time
+from collections.abc import Callable, Coroutine
+
+NAPS = 4
+# Short enough that no blocking nap crosses debug mode's 100 ms slow-step report.
+DELAY = 0.05
+
+
+# --8<-- [start:core]
+async def async_nap(delay: float) -> None:
+    await asyncio.sleep(delay)  # gives the loop back while it waits
+
+
+async def blocking_nap(delay: float) -> None:
+    time.sleep(delay)  # keeps the thread: nothing else runs until it returns
+
+
+async def gathered(nap: Callable[[float], Coroutine], naps: int, delay: float) -> float:
+    """Gather `naps` naps at once; return how long that took, in delays."""
+    started = time.perf_counter()
+    await asyncio.gather(*(nap(delay) for _ in range(naps)))
+    return (time.perf_counter() - started) / delay
+
+
+async def main() -> None:
+    for nap in (async_nap, blocking_nap):
+        took = await gathered(nap, NAPS, DELAY)
+        print(f"{NAPS} × {nap.__name__}({DELAY}) gathered: took ≈ {round(took)} × delay")
+
+
+# --8<-- [end:core]
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

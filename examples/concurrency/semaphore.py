@@ -1,0 +1,61 @@
+"""A Semaphore caps how many requests are in flight at once, however many tasks are started."""
+
+# /// script
+# dependencies = ["aiohttp"]
+# [tool.survey]
+# serial = true
+# needs = ["demo-server"]
+# ///
+
+import asyncio
+import os
+import time
+
+import aiohttp
+
+DEMO_SERVER = os.environ.get("DEMO_SERVER", "http://127.0.0.1:8000")
+DELAY = 0.2
+
+
+# --8<-- [start:core]
+class InFlight:
+    """Counts requests under way and remembers the highest count."""
+
+    def __init__(self) -> None:
+        self.now = self.peak = 0
+
+    def __enter__(self) -> None:
+        self.now += 1
+        self.peak = max(self.peak, self.now)
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.now -= 1
+
+
+async def fetch(session: aiohttp.ClientSession, limit: asyncio.Semaphore, gauge: InFlight) -> None:
+    async with limit:  # waits here while `limit` requests are already out
+        with gauge:
+            async with session.get(f"{DEMO_SERVER}/count", params={"delay": DELAY}) as response:
+                response.raise_for_status()
+
+
+# --8<-- [end:core]
+
+
+# --8<-- [start:main]
+async def main() -> None:
+    limit, gauge = asyncio.Semaphore(3), InFlight()
+    started = time.perf_counter()
+    async with aiohttp.ClientSession() as session, asyncio.TaskGroup() as group:
+        for _ in range(9):
+            group.create_task(fetch(session, limit, gauge))
+    took = (time.perf_counter() - started) / DELAY
+    print(f"9 requests, Semaphore(3): at most {gauge.peak} in flight")
+    print(f"took ≈ {round(took)} × delay: three waves of three")
+
+
+# --8<-- [end:main]
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

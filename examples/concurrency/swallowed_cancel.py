@@ -1,0 +1,45 @@
+"""Swallowing CancelledError breaks whoever cancelled you: here asyncio.timeout() never fires."""
+
+# /// script
+# [tool.survey]
+# serial = true
+# ///
+
+import asyncio
+import time
+
+LIMIT = 0.2
+
+
+# --8<-- [start:core]
+async def polite_job() -> str:
+    await asyncio.sleep(3 * LIMIT)
+    return "finished"
+
+
+async def stubborn_job() -> str:
+    try:
+        await asyncio.sleep(3 * LIMIT)
+    except asyncio.CancelledError:
+        print("stubborn_job: cancel ignored")  # wrong: no raise, so the request is lost
+    await asyncio.sleep(3 * LIMIT)
+    return "finished late"
+
+
+async def main() -> None:
+    for job in (polite_job, stubborn_job):
+        started = time.perf_counter()
+        try:
+            async with asyncio.timeout(LIMIT):
+                outcome = await job()
+        except TimeoutError:
+            outcome = "TimeoutError"
+        took = (time.perf_counter() - started) / LIMIT
+        print(f"{job.__name__}: {outcome} after ≈ {round(took)} × the limit")
+
+
+# --8<-- [end:core]
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
