@@ -235,6 +235,7 @@ def test_a_main_block_that_drives_loops_runs_in_a_thread(project: Path) -> None:
         ("from concurrent.futures import ProcessPoolExecutor", "worker processes"),
         ("loop.add_signal_handler(2, print)", "signal handlers"),
         ("import sys\nprint(sys.argv)", "command line"),
+        ("from newer import main as newer_main", "imports `newer` from its own folder"),
     ],
 )
 def test_what_a_kernel_cannot_run_is_spotted(project: Path, code: str, reason: str) -> None:
