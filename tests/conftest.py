@@ -95,6 +95,7 @@ def served_site(built_site: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+        process.stderr.close()
 
 
 def chromium_path() -> str | None:

@@ -23,7 +23,7 @@ import {
   visit,
 } from "./navigation.js";
 import { openOverview } from "./overview.js";
-import { buildSlides, indexForHash, unbuildSlides } from "./slides.js";
+import { buildSlides, hasSlides, indexForHash, unbuildSlides } from "./slides.js";
 import { mountSpeaker } from "./speaker.js";
 import { onMessage, post } from "./sync.js";
 
@@ -58,7 +58,11 @@ function fitRemaining(page) {
 
 function enter(mode, { fullscreen = false, announce = true } = {}) {
   const root = article();
-  if (!root) return;
+  if (!root || !hasSlides(document)) {
+    if (deck.mode !== "read") forget();
+    replaceUrl("read");
+    return;
+  }
   deck.mode = mode;
   deck.page = location.pathname;
   deck.blank = false;

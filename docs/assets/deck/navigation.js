@@ -1,10 +1,10 @@
 // navigation.js: the deck's state, which slide is shown, and the URL that names it.
 // Slide changes rewrite the hash with replaceState so reload and sharing land
 // on the same slide; page crossings go through Material's instant navigation
-// (a same-site link click), which keeps fullscreen alive across pages.
+// (see visit), which keeps fullscreen alive across pages.
 
 import { fitSlide, viewportKey } from "./fit.js";
-import { LAST_SLIDE } from "./slides.js";
+import { LAST_SLIDE, hasSlides } from "./slides.js";
 import { post } from "./sync.js";
 
 export const deck = { mode: "read", slides: [], index: 0, blank: false };
@@ -71,17 +71,26 @@ export function setBlank(on, { announce = true } = {}) {
   emit("deck:blank", { on });
 }
 
-// Material intercepts clicks on links to its own pages; elsewhere (file://)
-// the click is an ordinary navigation, which works as well, just slower.
+function instantNavigation() {
+  if (location.protocol === "file:" || !window.location$) return false;
+  const config = JSON.parse(document.getElementById("__config")?.textContent ?? "{}");
+  return (config.features ?? []).includes("navigation.instant");
+}
+
+// Material's instant navigation swaps pages without a reload, which keeps
+// fullscreen alive. Its link interception only trusts URLs in sitemap.xml,
+// which name the hosted site, not 127.0.0.1, so the deck feeds the URL to
+// Material's location$ directly, exactly as its own click handler does.
 export function visit(href, by = "self") {
   sessionStorage.setItem(VISIT_KEY, by);
   deck.loading = true;
-  const link = document.createElement("a");
-  link.href = href;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
+  if (!instantNavigation()) {
+    location.assign(href);
+    return;
+  }
+  history.replaceState({ x: scrollX, y: scrollY }, "");
+  history.pushState(null, "", href);
+  window.location$.next(new URL(href));
 }
 
 export function takeVisit() {
@@ -90,11 +99,29 @@ export function takeVisit() {
   return by;
 }
 
-function crossPage(direction) {
+// The nav may go on past the slides (the notebooks); the deck ends where the
+// pages stop being Markdown pages with headings. Offline (file://) nothing can
+// be fetched, so the page itself decides when it lands (see deck.js).
+async function leadsToSlides(href) {
+  if (location.protocol === "file:") return true;
+  try {
+    const response = await fetch(href);
+    if (!response.ok) return false;
+    const html = await response.text();
+    return hasSlides(new DOMParser().parseFromString(html, "text/html"));
+  } catch {
+    return false;
+  }
+}
+
+async function crossPage(direction) {
   const selector = direction > 0 ? ".md-footer__link--next" : ".md-footer__link--prev";
   const link = document.querySelector(selector);
-  if (!link) return;
-  visit(urlFor(link.href, deck.mode, direction > 0 ? "" : LAST_SLIDE));
+  if (!link || deck.loading) return;
+  deck.loading = true;
+  const onward = await leadsToSlides(link.href);
+  deck.loading = false;
+  if (onward) visit(urlFor(link.href, deck.mode, direction > 0 ? "" : LAST_SLIDE));
 }
 
 export function next() {

@@ -27,7 +27,7 @@ function item(slide, index) {
 
 // Arrow keys walk the grid as it is laid out: up and down jump a row.
 function moveFocus(event, list) {
-  const buttons = [...list.querySelectorAll("button")];
+  const buttons = [...list.querySelectorAll(".deck-overview__item")];
   const at = buttons.indexOf(document.activeElement);
   if (at < 0) return;
   const columns = buttons.filter((button) => button.offsetTop === buttons[0].offsetTop).length;
@@ -53,6 +53,6 @@ export function openOverview() {
   list.append(...deck.slides.map(item));
   list.addEventListener("keydown", (event) => moveFocus(event, list));
   parts.body.replaceChildren(list);
-  openDialog(parts.dialog, list.querySelectorAll("button")[deck.index]);
+  openDialog(parts.dialog, list.querySelectorAll(".deck-overview__item")[deck.index]);
   list.querySelectorAll(".deck-thumb").forEach(fitThumbnail);
 }

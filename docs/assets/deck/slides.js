@@ -43,6 +43,12 @@ function wrap(nodes, index) {
   return { section, id: section.id, title };
 }
 
+// A page made from Markdown has its headings straight in the article; a
+// rendered notebook nests them in cells and is no part of the deck.
+export function hasSlides(root) {
+  return root.querySelector("article.md-content__inner > :is(h1, h2)") !== null;
+}
+
 export function buildSlides(article) {
   unbuildSlides(article);
   return groupNodes(article).map(wrap);

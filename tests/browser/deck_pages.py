@@ -1,0 +1,47 @@
+"""What the deck's browser tests share: opening a page as slides and reading the deck's state."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+CURRENT = "section.slide[aria-current='step']"
+
+
+def present(page, base_url: str, path: str = "event-loop/", anchor: str = "") -> None:
+    """Open a page in presentation mode and wait until a slide is on screen."""
+    page.goto(f"{base_url}/{path}?present" + (f"#{anchor}" if anchor else ""))
+    wait_for_slide(page)
+
+
+def wait_for_slide(page, slide_id: str | None = None) -> None:
+    page.wait_for_selector("html[data-deck='present']", state="attached")
+    selector = f"section.slide#{slide_id}[aria-current='step']" if slide_id else CURRENT
+    page.wait_for_selector(selector, state="visible")
+
+
+def slide_ids(page) -> list[str]:
+    return page.eval_on_selector_all("section.slide", "slides => slides.map(s => s.id)")
+
+
+def current_id(page) -> str:
+    return page.eval_on_selector(CURRENT, "slide => slide.id")
+
+
+def path_and_hash(page) -> tuple[str, str]:
+    parts = urlsplit(page.url)
+    return parts.path, parts.fragment
+
+
+def deck_pages(page, base_url: str) -> list[str]:
+    """Every page of the deck in nav order: the footer's Next links, while pages have headings."""
+    paths = []
+    url = f"{base_url}/"
+    while url:
+        page.goto(url)
+        if not page.locator("article.md-content__inner > :is(h1, h2)").count():
+            break
+        paths.append(urlsplit(page.url).path.lstrip("/"))
+        following = page.locator("a.md-footer__link--next")
+        url = following.get_attribute("href") if following.count() else None
+        url = url and page.evaluate("href => new URL(href, location.href).href", url)
+    return paths
