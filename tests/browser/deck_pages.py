@@ -15,7 +15,7 @@ def present(page, base_url: str, path: str = "event-loop/", anchor: str = "") ->
 
 def wait_for_slide(page, slide_id: str | None = None) -> None:
     page.wait_for_selector("html[data-deck='present']", state="attached")
-    selector = f"section.slide#{slide_id}[aria-current='step']" if slide_id else CURRENT
+    selector = f"section.slide[id='{slide_id}'][aria-current='step']" if slide_id else CURRENT
     page.wait_for_selector(selector, state="visible")
 
 

@@ -26,14 +26,14 @@ def test_the_header_button_enters_and_esc_leaves(page, served_site: str) -> None
     wait_for_slide(page)
     assert "?present" in page.url
     assert page.eval_on_selector("article h2", "h => h.id") == ""
-    assert page.locator(f"section.slide#{first_h2}").count() == 1
+    assert page.locator(f"section.slide[id='{first_h2}']").count() == 1
 
     page.keyboard.press("Escape")
     page.wait_for_selector("html:not([data-deck])", state="attached")
     assert "present" not in page.url
     assert page.locator("section.slide").count() == 0
     # Reading mode is Material's own again: the TOC's anchors point at the headings.
-    assert page.eval_on_selector(f"#{first_h2}", "el => el.tagName") == "H2"
+    assert page.eval_on_selector(f"[id='{first_h2}']", "el => el.tagName") == "H2"
 
 
 def test_present_in_the_url_opens_slides_and_the_title_slide_first(page, served_site: str) -> None:
@@ -210,7 +210,8 @@ def test_go_to_by_number_and_by_title(page, served_site: str) -> None:
     field.press("Enter")
     wait_for_slide(page, ids[2])
 
-    title = page.eval_on_selector(f"section.slide#{ids[-1]}", "s => s.getAttribute('aria-label')")
+    last = f"section.slide[id='{ids[-1]}']"
+    title = page.eval_on_selector(last, "s => s.getAttribute('aria-label')")
     page.keyboard.press("g")
     field.fill(title.upper())
     field.press("Enter")

@@ -130,13 +130,13 @@ function onKeyDown(event) {
     return;
   }
   if (action || MATERIAL_KEYS.has(event.key.toLowerCase())) claim(event);
-  if (action && !deck.loading) actions[action]();
+  if (action && !deck.loading && slidesAreLive()) actions[action]();
 }
 
 function onRemote(message) {
   if (deck.mode === "read" || !message) return;
   if (message.type === "blank") setBlank(Boolean(message.on), { announce: false });
-  else if (deck.loading) {
+  else if (deck.loading || !slidesAreLive()) {
     if (message.type === "show") pendingRemote = message;
   } else if (message.type === "hello") {
     if (deck.mode === "present") announceSlide();
@@ -150,9 +150,16 @@ function onRemote(message) {
   }
 }
 
+// Material may swap in a fresh copy of the same page (it does on the first
+// hash change after a load); until document$ says so, the old slides are gone.
+function slidesAreLive() {
+  return deck.slides[0]?.section.isConnected === true;
+}
+
 // In-page links and the back button change the hash; the deck follows it.
 function followHash() {
-  if (deck.mode === "read" || deck.loading || location.pathname !== deck.page) return;
+  if (deck.mode === "read" || deck.loading || !slidesAreLive()) return;
+  if (location.pathname !== deck.page) return;
   const index = indexForHash(deck.slides, location.hash);
   if (index !== deck.index) show(index);
 }

@@ -1,0 +1,54 @@
+"""Every slide of every page fits at 1280×720 and 1920×1080: scaled or scrolled, never cut."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.deck_pages import deck_pages, present, slide_ids, wait_for_slide
+
+pytestmark = pytest.mark.browser
+
+# For the slide on screen: what sticks out of the slide, or the slide out of the window.
+MEASURE = """() => {
+    const slide = document.querySelector("section.slide[aria-current='step']");
+    const box = slide.getBoundingClientRect();
+    const problems = [];
+    const down = slide.scrollHeight - slide.clientHeight;
+    const across = slide.scrollWidth - slide.clientWidth;
+    if (down > 1) problems.push(`scrolls down ${down}px`);
+    if (across > 1) problems.push(`scrolls across ${across}px`);
+    const outside = box.right > innerWidth + 0.5 || box.bottom > innerHeight + 0.5;
+    if (box.left < 0 || box.top < 0 || outside) {
+        problems.push("slide outside the window");
+    }
+    for (const child of slide.children) {
+        const inner = child.getBoundingClientRect();
+        if (!inner.width && !inner.height) continue;
+        if (inner.left < box.left - 0.5 || inner.right > box.right + 0.5
+            || inner.top < box.top - 0.5 || inner.bottom > box.bottom + 0.5) {
+            problems.push(`${child.tagName.toLowerCase()}.${child.className} sticks out`);
+        }
+    }
+    return problems;
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_every_slide_fits(browser, served_site: str, width: int, height: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        overflowing = {}
+        pages = deck_pages(page, served_site)
+        assert len(pages) > 1, pages
+        for path in pages:
+            present(page, served_site, path)
+            for slide_id in slide_ids(page):
+                page.evaluate("id => { location.hash = id; }", slide_id)
+                wait_for_slide(page, slide_id)
+                problems = page.evaluate(MEASURE)
+                if problems:
+                    overflowing[f"{path}#{slide_id}"] = problems
+        assert not overflowing
+    finally:
+        context.close()
