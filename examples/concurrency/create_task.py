@@ -1,12 +1,6 @@
 """create_task() runs coroutines side by side; awaiting the tasks lets the program end by itself."""
 
-# /// script
-# [tool.survey]
-# serial = true
-# ///
-
 import asyncio
-import time
 
 DELAY = 0.2
 
@@ -20,13 +14,10 @@ async def tick(name: str, times: int, delay: float) -> str:
 
 
 async def main() -> None:
-    started = time.perf_counter()
     kettle = asyncio.create_task(tick("kettle", 3, DELAY))
     toaster = asyncio.create_task(tick("toaster", 2, DELAY))
     print("main: two tasks scheduled; they start at main's first await")
     print(f"main: {await kettle}, {await toaster}")
-    took = (time.perf_counter() - started) / DELAY
-    print(f"5 ticks took ≈ {round(took)} × delay, not 5")
 
 
 # --8<-- [end:core]
