@@ -1,0 +1,44 @@
+"""Gathered aiohttp requests overlap on the server; gathered urllib requests queue up."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import aiohttp
+import pytest
+
+REQUESTS, DELAY = 4, 0.1
+
+
+@pytest.fixture
+def example(load_example, count_server: str, monkeypatch: pytest.MonkeyPatch):
+    module = load_example("gather_http")
+    monkeypatch.setattr(module, "DEMO_SERVER", count_server)
+    return module
+
+
+async def delays_taken(requests: list) -> float:
+    started = time.perf_counter()
+    await asyncio.gather(*requests)
+    return (time.perf_counter() - started) / DELAY
+
+
+async def test_aiohttp_requests_take_about_one_delay(example) -> None:
+    async with aiohttp.ClientSession() as session:
+        took = await delays_taken([example.fetch_async(session, DELAY) for _ in range(REQUESTS)])
+    assert took < 2
+
+
+async def test_urllib_requests_take_one_delay_each(example) -> None:
+    took = await delays_taken([example.fetch_blocking(DELAY) for _ in range(REQUESTS)])
+    assert took >= REQUESTS
+
+
+async def test_main_reports_both(example, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(example, "DELAY", DELAY)
+    await example.main()
+    assert capsys.readouterr().out.splitlines() == [
+        f"{REQUESTS} aiohttp requests gathered, took ≥ {REQUESTS} × delay: False",
+        f"{REQUESTS} urllib requests gathered, took ≥ {REQUESTS} × delay: True",
+    ]
