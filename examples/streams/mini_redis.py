@@ -471,7 +471,7 @@ async def serve(opener: Callable, host: str, port: int) -> None:
         await stop.wait()
         server.close()
         for transport in list(db.clients):
-            transport.close()
+            transport.abort()  # not close(): that would wait for clients to read their replies
     print("stopped")
 
 

@@ -1,0 +1,41 @@
+"""The mini Redis servers, started in the test's own event loop on a free port."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+STREAMS = Path(__file__).resolve().parents[3] / "examples" / "streams"
+# resp_protocol imports mini_redis as its sibling, the way it does when run as a script.
+sys.path.insert(0, str(STREAMS))
+
+SERVER_MODULES = ["mini_redis", "resp_protocol"]
+
+
+@pytest.fixture(params=SERVER_MODULES)
+def server_module(request: pytest.FixtureRequest) -> ModuleType:
+    """Each test runs once against the streams server and once against the protocol one."""
+    return importlib.import_module(request.param)
+
+
+@pytest.fixture
+def mini_redis() -> ModuleType:
+    return importlib.import_module("mini_redis")
+
+
+@pytest.fixture
+async def address(
+    server_module: ModuleType, mini_redis: ModuleType
+) -> AsyncIterator[tuple[str, int]]:
+    """A fresh server and database; stopped the way `--port` mode stops on SIGTERM."""
+    db = mini_redis.Database()
+    async with await server_module.open_server("127.0.0.1", 0, db) as server:
+        yield server.sockets[0].getsockname()[:2]
+        server.close()
+        for transport in list(db.clients):
+            transport.abort()
