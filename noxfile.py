@@ -50,6 +50,13 @@ def present(session: nox.Session) -> None:
     session.run("python", "-m", "server", *session.posargs)
 
 
+@nox.session(default=False)
+def pdf(session: nox.Session) -> None:
+    """Build the site and print the whole deck, one slide a page, to deck.pdf."""
+    install_groups(session, "test")
+    session.run("python", "-m", "tools.pdf", *session.posargs, env=QUIET_BUILD)
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
     """The whole suite: lint, output check, strict build, unit, server and browser tests."""

@@ -1,0 +1,123 @@
+"""Render the deck to one PDF, one slide a page: ``python -m tools.pdf [--site DIR] [-o deck.pdf]``.
+
+Every page of the deck, in nav order, is opened with ``?present`` in headless
+Chromium and printed through the deck's print styles; the pages' PDFs are then
+joined. Without ``--site`` the site is built first into a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+from pypdf import PdfReader, PdfWriter
+
+ROOT = Path(__file__).resolve().parent.parent
+SLIDE_SIZE = {"width": 1280, "height": 720}
+ALL_FITTED = "() => [...document.querySelectorAll('section.slide')].every(s => s.dataset.fitFor)"
+
+
+def build_site(destination: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(destination)],
+        cwd=ROOT,
+        check=True,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    port = free_port()
+    command = [sys.executable, "-m", "server", "--port", str(port), "--site", str(site)]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/", timeout=1):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the server did not answer at {url}") from None
+                time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def deck_urls(page: Page, base_url: str) -> list[str]:
+    """The deck's pages in nav order: follow Next while pages have headings to make slides of."""
+    urls = []
+    url: str | None = f"{base_url}/"
+    while url:
+        page.goto(url)
+        if not page.locator("article.md-content__inner > :is(h1, h2)").count():
+            break
+        urls.append(page.url.split("#")[0])
+        following = page.locator("a.md-footer__link--next")
+        url = following.evaluate("link => link.href") if following.count() else None
+    return urls
+
+
+def print_page(page: Page, url: str) -> bytes:
+    page.goto(f"{url}?present")
+    page.wait_for_selector("section.slide[aria-current='step']")
+    page.wait_for_function(ALL_FITTED)
+    return page.pdf(prefer_css_page_size=True, print_background=True)
+
+
+def render(base_url: str, output: Path) -> int:
+    writer = PdfWriter()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
+            args=["--no-sandbox", "--disable-gpu"],
+        )
+        page = browser.new_page(viewport=SLIDE_SIZE)
+        for url in deck_urls(page, base_url):
+            for sheet in PdfReader(io.BytesIO(print_page(page, url))).pages:
+                writer.add_page(sheet)
+        browser.close()
+    with output.open("wb") as file:
+        writer.write(file)
+    return len(writer.pages)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m tools.pdf", description=__doc__)
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("-o", "--output", type=Path, default=Path("deck.pdf"))
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as scratch:
+        site = args.site
+        if site is None:
+            site = Path(scratch) / "site"
+            build_site(site)
+        with serving(site) as url:
+            pages = render(url, args.output)
+    print(f"wrote {args.output}: {pages} slides")
+
+
+if __name__ == "__main__":
+    main()
