@@ -1,0 +1,125 @@
+"""The mini Redis as a standalone server (`--port`), driven by redis-cli and redis-benchmark."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+STREAMS = Path(__file__).resolve().parents[3] / "examples" / "streams"
+
+needs_redis_cli = pytest.mark.skipif(
+    shutil.which("redis-cli") is None, reason="redis-cli is not installed (apt: redis-tools)"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError(f"nothing listening on {port}")
+
+
+@pytest.fixture(params=["mini_redis", "resp_protocol"])
+def standalone(request: pytest.FixtureRequest) -> Iterator[int]:
+    """`python -X dev -W error <module>.py --port P`; stopped with SIGTERM, which must be clean."""
+    port = free_port()
+    script = STREAMS / f"{request.param}.py"
+    process = subprocess.Popen(
+        [sys.executable, "-X", "dev", "-W", "error", str(script), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for_port(port, process)
+        yield port
+    finally:
+        process.send_signal(signal.SIGTERM)
+        stdout, stderr = process.communicate(timeout=10)
+    assert process.returncode == 0, stderr
+    assert stderr == ""
+    assert stdout.splitlines()[-1] == "stopped"
+
+
+def cli(port: int, *args: str, stdin: str | None = None) -> str:
+    result = subprocess.run(
+        ["redis-cli", "-p", str(port), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=True,
+    )
+    return result.stdout
+
+
+@needs_redis_cli
+def test_redis_cli_commands(standalone: int) -> None:
+    assert cli(standalone, "SET", "greeting", "hello") == "OK\n"
+    assert cli(standalone, "GET", "greeting") == "hello\n"
+    assert cli(standalone, "INCR", "visits") == "1\n"
+    assert cli(standalone, "INCR", "greeting") == "ERR value is not an integer or out of range\n\n"
+    assert cli(standalone, "KEYS", "*") == "greeting\nvisits\n"
+    assert cli(standalone, "-3", "GET", "nobody") == "\n"
+    assert "\nproto 3\n" in cli(standalone, "-3", "HELLO", "3")
+
+
+@needs_redis_cli
+def test_redis_cli_reads_commands_from_stdin(standalone: int) -> None:
+    script = "SET a 1\nINCR a\nGET a\nDEL a\nEXISTS a\n"
+    assert cli(standalone, stdin=script) == "OK\n2\n2\n1\n0\n"
+
+
+@needs_redis_cli
+def test_redis_cli_pipe_mode(standalone: int) -> None:
+    commands = "".join(f"SET key:{n} {n}\r\n" for n in range(1000))
+    assert "errors: 0, replies: 1000" in cli(standalone, "--pipe", stdin=commands)
+    assert cli(standalone, "GET", "key:999") == "999\n"
+
+
+@pytest.mark.skipif(shutil.which("redis-benchmark") is None, reason="no redis-benchmark")
+def test_redis_benchmark_runs_without_complaint(standalone: int) -> None:
+    tests = ["-t", "ping,set,get,incr", "-n", "2000", "-c", "10"]
+    result = subprocess.run(
+        ["redis-benchmark", "-p", str(standalone), "-q", "--csv", *tests],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stderr == ""  # e.g. no "Could not fetch server CONFIG"
+    assert len(result.stdout.splitlines()) == 1 + 5  # header, PING_INLINE, PING_MBULK, …
+
+
+def test_redis_py_with_its_defaults(standalone: int) -> None:
+    """A plain redis.Redis(): RESP3 after HELLO 3, CLIENT SETINFO, maintenance handshake."""
+    with redis.Redis(port=standalone) as client:
+        assert client.set("token", "abc", ex=60)
+        assert client.get("token") == b"abc"
+        assert client.ttl("token") == 60
+        assert client.get("nobody") is None
+        with pytest.raises(redis.ResponseError):
+            client.execute_command("NOPE")
+        connection = client.connection_pool.get_connection()
+        assert connection.handshake_metadata[b"proto"] == 3  # it really spoke RESP3
+        client.connection_pool.release(connection)
