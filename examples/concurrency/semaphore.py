@@ -17,7 +17,7 @@ DEMO_SERVER = os.environ.get("DEMO_SERVER", "http://127.0.0.1:8000")
 DELAY = 0.2
 
 
-# --8<-- [start:core]
+# --8<-- [start:gauge]
 class InFlight:
     """Counts requests under way and remembers the highest count."""
 
@@ -32,6 +32,10 @@ class InFlight:
         self.now -= 1
 
 
+# --8<-- [end:gauge]
+
+
+# --8<-- [start:core]
 async def fetch(session: aiohttp.ClientSession, limit: asyncio.Semaphore, gauge: InFlight) -> None:
     async with limit:  # waits here while `limit` requests are already out
         with gauge:
@@ -39,10 +43,6 @@ async def fetch(session: aiohttp.ClientSession, limit: asyncio.Semaphore, gauge:
                 response.raise_for_status()
 
 
-# --8<-- [end:core]
-
-
-# --8<-- [start:main]
 async def main() -> None:
     limit, gauge = asyncio.Semaphore(3), InFlight()
     started = time.perf_counter()
@@ -54,7 +54,7 @@ async def main() -> None:
     print(f"three waves of three, took ≥ 3 × delay: {took >= 3}")
 
 
-# --8<-- [end:main]
+# --8<-- [end:core]
 
 
 if __name__ == "__main__":
