@@ -82,7 +82,7 @@ def compat(session: nox.Session) -> None:
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
     """Run the benchmarks in benchmarks/, each against a baseline measured in the same run."""
-    install_groups(session, "test")
+    install_groups(session, "test", "uvloop")
     scripts = sorted(name for name in os.listdir("benchmarks") if name.startswith("bench_"))
     for script in scripts:
         if not session.posargs or any(word in script for word in session.posargs):
