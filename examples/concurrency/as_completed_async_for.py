@@ -15,11 +15,13 @@ async def fetch(delay: float) -> float:
 
 async def main() -> None:
     tasks = [
-        asyncio.create_task(fetch(delay), name=resource)
-        for resource, delay in [("report", 0.3), ("avatar", 0.1), ("profile", 0.2)]
+        asyncio.create_task(fetch(0.3), name="report"),
+        asyncio.create_task(fetch(0.1), name="avatar"),
+        asyncio.create_task(fetch(0.2), name="profile"),
     ]
     async for task in asyncio.as_completed(tasks):
-        print(f"finished: {task.get_name()} ({task.result()} s), one of ours: {task in tasks}")
+        ours = task in tasks
+        print(f"done: {task.get_name()} ({await task} s), one of ours: {ours}")
 
 
 # --8<-- [end:core]

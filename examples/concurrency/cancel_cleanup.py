@@ -10,7 +10,7 @@ async def upload(name: str) -> None:
         await asyncio.sleep(5.0)  # the transfer; cancel() lands here
         print(f"{name}: uploaded")
     finally:
-        await asyncio.sleep(0.01)  # async cleanup still works: cancel() was a one-off request
+        await asyncio.sleep(0.01)  # cleanup may await: cancel() was a one-off
         print(f"{name}: connection closed")
 
 

@@ -14,7 +14,7 @@ DELAY = 0.2
 
 # --8<-- [start:core]
 class PrintSlowSteps(logging.Handler):
-    """Count asyncio's slow-step warnings and show each one's level and message template."""
+    """Count asyncio's slow-step warnings; show each one's message template."""
 
     reported = 0
 
@@ -29,11 +29,13 @@ async def blocking_nap(delay: float) -> None:
 
 async def main() -> None:
     loop = asyncio.get_running_loop()
-    print(f"debug mode: {loop.get_debug()}; reports steps over {loop.slow_callback_duration} s")
+    threshold = loop.slow_callback_duration
+    print(f"debug mode: {loop.get_debug()}; reports steps over {threshold} s")
     slow_steps = PrintSlowSteps(logging.WARNING)
     logging.getLogger("asyncio").addHandler(slow_steps)
-    await asyncio.gather(blocking_nap(DELAY), asyncio.sleep(DELAY), blocking_nap(DELAY))
-    print(f"slow steps reported: {slow_steps.reported}; asyncio.sleep() is never one")
+    naps = [blocking_nap(DELAY), asyncio.sleep(DELAY), blocking_nap(DELAY)]
+    await asyncio.gather(*naps)
+    print(f"slow steps reported: {slow_steps.reported}; sleep() was not one")
 
 
 # --8<-- [end:core]

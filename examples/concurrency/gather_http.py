@@ -15,7 +15,7 @@ from collections.abc import Coroutine
 
 import aiohttp
 
-DEMO_SERVER = os.environ.get("DEMO_SERVER", "http://127.0.0.1:8000")
+COUNT_URL = os.environ.get("DEMO_SERVER", "http://127.0.0.1:8000") + "/count"
 REQUESTS = 4
 DELAY = 0.25
 
@@ -23,13 +23,13 @@ DELAY = 0.25
 # --8<-- [start:core]
 async def fetch_async(session: aiohttp.ClientSession, delay: float) -> None:
     # Each await here hands the loop to the other requests while this one waits.
-    async with session.get(f"{DEMO_SERVER}/count", params={"delay": delay}) as response:
+    async with session.get(COUNT_URL, params={"delay": delay}) as response:
         await response.read()
 
 
 async def fetch_blocking(delay: float) -> None:
     # urlopen() and read() wait without an await: nothing else runs meanwhile.
-    with urllib.request.urlopen(f"{DEMO_SERVER}/count?delay={delay}") as response:
+    with urllib.request.urlopen(f"{COUNT_URL}?delay={delay}") as response:
         response.read()
 
 
@@ -37,14 +37,16 @@ async def timed(label: str, requests: list[Coroutine]) -> None:
     started = time.perf_counter()
     await asyncio.gather(*requests)
     took = (time.perf_counter() - started) / DELAY
-    print(f"{REQUESTS} {label} requests gathered, took ≥ {REQUESTS} × delay: {took >= REQUESTS}")
+    count = len(requests)
+    print(f"{count} {label} requests, took ≥ {count} × delay: {took >= count}")
 
 
 async def main() -> None:
-    # Blocking is the point here: raise debug mode's slow-step threshold (default 0.1 s).
+    # Blocking is the point: raise debug mode's slow-step threshold (0.1 s).
     asyncio.get_running_loop().slow_callback_duration = 1.0
     async with aiohttp.ClientSession() as session:
-        await timed("aiohttp", [fetch_async(session, DELAY) for _ in range(REQUESTS)])
+        requests = [fetch_async(session, DELAY) for _ in range(REQUESTS)]
+        await timed("aiohttp", requests)
     await timed("urllib", [fetch_blocking(DELAY) for _ in range(REQUESTS)])
 
 

@@ -7,7 +7,7 @@
 
 import asyncio
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 
 NAPS = 3
 DELAY = 0.2
@@ -22,7 +22,7 @@ async def blocking_nap(delay: float) -> None:
     time.sleep(delay)  # keeps the thread: nothing else runs until it returns
 
 
-async def gathered(nap: Callable[[float], Coroutine], naps: int, delay: float) -> float:
+async def gathered(nap: Callable, naps: int, delay: float) -> float:
     """Gather `naps` naps at once; return how long that took, in delays."""
     started = time.perf_counter()
     await asyncio.gather(*(nap(delay) for _ in range(naps)))
@@ -30,11 +30,12 @@ async def gathered(nap: Callable[[float], Coroutine], naps: int, delay: float) -
 
 
 async def main() -> None:
-    # Blocking is the point here: raise debug mode's slow-step threshold (default 0.1 s).
+    # Blocking is the point: raise debug mode's slow-step threshold (0.1 s).
     asyncio.get_running_loop().slow_callback_duration = 1.0
     for nap in (async_nap, blocking_nap):
         took = await gathered(nap, NAPS, DELAY)
-        print(f"{NAPS} × {nap.__name__}({DELAY}) gathered, took ≥ {NAPS} × delay: {took >= NAPS}")
+        label = f"{NAPS} × {nap.__name__}({DELAY})"
+        print(f"{label} gathered, took ≥ {NAPS} × delay: {took >= NAPS}")
 
 
 # --8<-- [end:core]

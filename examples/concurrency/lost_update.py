@@ -12,8 +12,8 @@ class Account:
 
 async def deposit(account: Account, amount: int) -> None:
     balance = account.balance  # read
-    await asyncio.sleep(0)  # any await: a database call, a log write, an HTTP request
-    account.balance = balance + amount  # write back, over whatever others wrote meanwhile
+    await asyncio.sleep(0)  # any await: a query, a log write, an HTTP call
+    account.balance = balance + amount  # write: overwrites others' deposits
 
 
 async def main() -> None:

@@ -36,10 +36,15 @@ class InFlight:
 
 
 # --8<-- [start:core]
-async def fetch(session: aiohttp.ClientSession, limit: asyncio.Semaphore, gauge: InFlight) -> None:
+async def fetch(
+    session: aiohttp.ClientSession,
+    limit: asyncio.Semaphore,
+    gauge: InFlight,
+) -> None:
+    url = f"{DEMO_SERVER}/count"
     async with limit:  # waits here while `limit` requests are already out
         with gauge:
-            async with session.get(f"{DEMO_SERVER}/count", params={"delay": DELAY}) as response:
+            async with session.get(url, params={"delay": DELAY}) as response:
                 response.raise_for_status()
 
 

@@ -11,7 +11,7 @@ async def save_order(order_id: int) -> int:
 
 
 async def main() -> None:
-    saving = asyncio.create_task(save_order(42))  # keep a reference: shield() does not
+    saving = asyncio.create_task(save_order(42))  # shield() keeps no reference
     try:
         async with asyncio.timeout(0.1):
             await asyncio.shield(saving)

@@ -21,7 +21,7 @@ async def stubborn_job() -> str:
     try:
         await asyncio.sleep(3 * LIMIT)
     except asyncio.CancelledError:
-        print("stubborn_job: cancel ignored")  # wrong: no raise, so the request is lost
+        print("stubborn_job: cancel ignored")  # wrong: no raise, request lost
     await asyncio.sleep(3 * LIMIT)
     return "finished late"
 

@@ -14,7 +14,7 @@ REQUESTS, DELAY = 4, 0.1
 @pytest.fixture
 def example(load_example, count_server: str, monkeypatch: pytest.MonkeyPatch):
     module = load_example("gather_http")
-    monkeypatch.setattr(module, "DEMO_SERVER", count_server)
+    monkeypatch.setattr(module, "COUNT_URL", f"{count_server}/count")
     return module
 
 
@@ -39,6 +39,6 @@ async def test_main_reports_both(example, monkeypatch, capsys) -> None:
     monkeypatch.setattr(example, "DELAY", DELAY)
     await example.main()
     assert capsys.readouterr().out.splitlines() == [
-        f"{REQUESTS} aiohttp requests gathered, took ≥ {REQUESTS} × delay: False",
-        f"{REQUESTS} urllib requests gathered, took ≥ {REQUESTS} × delay: True",
+        f"{REQUESTS} aiohttp requests, took ≥ {REQUESTS} × delay: False",
+        f"{REQUESTS} urllib requests, took ≥ {REQUESTS} × delay: True",
     ]
