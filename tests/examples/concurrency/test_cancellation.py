@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-LIMIT = 0.05
+LIMIT = 0.1
 
 
 async def test_timeout_and_wait_for_cancel_the_work(load_example, capsys) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-DELAY = 0.05
+DELAY = 0.1
 
 
 async def test_ticks_interleave_and_overlap(load_example, monkeypatch, capsys) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-NAPS, DELAY = 3, 0.05
+NAPS, DELAY = 3, 0.1
 
 
 async def test_async_naps_take_about_one_delay(load_example) -> None:
