@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 STREAMS = ROOT / "examples" / "streams"
 CLIENTS = 20
-ROUNDS = 2
+ROUNDS = 3
 # (column, redis-benchmark arguments): pipelined runs take more requests to last long enough.
 TESTS = [
     ("SET", ["-t", "set", "-n", "20000"]),

@@ -1,8 +1,8 @@
 """A mini Redis on asyncio streams that redis-cli and redis-py can talk to.
 
-python examples/streams/mini_redis.py                  # a scripted client session, then stop
-python examples/streams/mini_redis.py --port 6380      # serve until Ctrl-C or SIGTERM
-python examples/streams/mini_redis.py --port 6380 --uvloop   # the same on uvloop's loop
+python examples/streams/mini_redis.py              # a scripted session
+python examples/streams/mini_redis.py --port 6380  # serve until stopped
+python examples/streams/mini_redis.py --port 6380 --uvloop
 """
 
 import argparse
@@ -23,22 +23,23 @@ CLIENT_IDS = itertools.count(1)
 
 
 class ProtocolError(Exception):
-    """The client broke the framing: it gets one error reply, then its connection closes."""
+    """Broken framing: one error reply, then that connection closes."""
 
 
 class CommandError(Exception):
-    """An error reply such as ``ERR syntax error``; the connection carries on."""
+    """An error reply such as ``ERR syntax error``; the connection goes on."""
 
 
 @dataclass
 class Database:
     values: dict[bytes, bytes] = field(default_factory=dict)
-    deadlines: dict[bytes, float] = field(default_factory=dict)  # time.monotonic() of expiry
+    # When each key expires, in time.monotonic() seconds.
+    deadlines: dict[bytes, float] = field(default_factory=dict)
     # Open connections, so that stopping the server can close them.
     clients: set[asyncio.BaseTransport] = field(default_factory=set)
 
     def get(self, key: bytes) -> bytes | None:
-        # Keys expire lazily: a key past its deadline is removed when someone looks at it.
+        # Keys expire lazily: one past its deadline goes when someone reads it.
         if key in self.deadlines and self.deadlines[key] <= time.monotonic():
             self.delete(key)
         return self.values.get(key)
@@ -60,7 +61,7 @@ class Database:
 
 @dataclass
 class Session:
-    """What one connection remembers: its protocol version and whether it asked to quit."""
+    """What one connection remembers: its protocol, and whether to hang up."""
 
     db: Database
     id: int = field(default_factory=lambda: next(CLIENT_IDS))
@@ -70,8 +71,9 @@ class Session:
 
 # --8<-- [start:framing]
 async def read_command(reader: asyncio.StreamReader) -> list[bytes]:
-    """One command: a RESP array of bulk strings, or a line typed into nc or telnet."""
-    line = await reader.readuntil(b"\n")  # IncompleteReadError once the client is gone
+    """One command: a RESP array of bulk strings, or a line typed into nc."""
+    # IncompleteReadError here and below once the client is gone.
+    line = await reader.readuntil(b"\n")
     if not line.startswith(b"*"):
         return line.split()  # inline; a blank line gives [] and is ignored
     args, budget = [], MAX_BYTES
@@ -93,7 +95,9 @@ def length(header: bytes, limit: int) -> int:
     try:
         count = int(header[1:])
     except ValueError:
-        raise ProtocolError(f"invalid length {header[1:20].strip()!r}") from None
+        raise ProtocolError(
+            f"invalid length {header[1:20].strip()!r}"
+        ) from None
     if not 0 <= count <= limit:
         raise ProtocolError(f"length {count} outside 0..{limit}")
     return count
@@ -106,23 +110,30 @@ def length(header: bytes, limit: int) -> int:
 async def serve_client(
     db: Database, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
 ) -> None:
-    """One task per connection: read a command, answer it, until the client goes."""
+    """One task per connection: read, answer, until the client goes."""
     session = Session(db)
     db.clients.add(writer.transport)
     try:
         while not session.closing:
             if args := await read_command(reader):
                 writer.write(encode(execute(session, args), session.resp3))
-                await writer.drain()  # backpressure: wait while the client is slow to read
-    except (ProtocolError, asyncio.LimitOverrunError) as error:  # the latter: line > MAX_LINE
-        writer.write(encode(CommandError(f"ERR Protocol error: {error}"), session.resp3))
+                # Backpressure: wait here while the client is slow to read.
+                await writer.drain()
+    # LimitOverrunError: a line longer than MAX_LINE.
+    except (ProtocolError, asyncio.LimitOverrunError) as error:
+        writer.write(
+            encode(CommandError(f"ERR Protocol error: {error}"), session.resp3)
+        )
     except (asyncio.IncompleteReadError, ConnectionError):
-        pass  # the client hung up, perhaps mid-command: only this connection ends
+        pass  # the client hung up, perhaps mid-command: only its task ends
     finally:
         db.clients.discard(writer.transport)
         writer.close()
         with contextlib.suppress(ConnectionError):
             await writer.wait_closed()
+
+
+# --8<-- [end:connection]
 
 
 async def open_server(
@@ -132,11 +143,8 @@ async def open_server(
     return await asyncio.start_server(handler, host, port, limit=MAX_LINE)
 
 
-# --8<-- [end:connection]
-
-
 def encode(reply: object, resp3: bool) -> bytes:
-    """A reply in RESP2, or in RESP3 where the two differ and the client said HELLO 3."""
+    """A reply in RESP2, or RESP3 where they differ and the client asked."""
     match reply:
         case bytes():
             return b"$%d\r\n%b\r\n" % (len(reply), reply)
@@ -147,14 +155,22 @@ def encode(reply: object, resp3: bool) -> bytes:
         case None:
             return b"_\r\n" if resp3 else b"$-1\r\n"
         case CommandError():
-            return b"-%b\r\n" % " ".join(str(reply).split()).encode()  # one line, always
+            one_line = " ".join(str(reply).split())
+            return b"-%b\r\n" % one_line.encode()
         case list():
-            return b"*%d\r\n%b" % (len(reply), b"".join(encode(item, resp3) for item in reply))
+            return b"*%d\r\n%b" % (
+                len(reply),
+                b"".join(encode(item, resp3) for item in reply),
+            )
         case dict() if resp3:
-            pairs = b"".join(encode(k, resp3) + encode(v, resp3) for k, v in reply.items())
+            pairs = b"".join(
+                encode(k, resp3) + encode(v, resp3) for k, v in reply.items()
+            )
             return b"%%%d\r\n%b" % (len(reply), pairs)
         case dict():
-            return encode([item for pair in reply.items() for item in pair], resp3)
+            return encode(
+                [item for pair in reply.items() for item in pair], resp3
+            )
     raise TypeError(f"no RESP encoding for {reply!r}")
 
 
@@ -164,7 +180,7 @@ COMMANDS: dict[bytes, tuple[Handler, int]] = {}
 
 
 def command(name: str, arity: int) -> Callable[[Handler], Handler]:
-    """Enter a handler in COMMANDS; arity counts the name too, negative means "at least"."""
+    """Enter a handler; arity counts the name too, negative means "at least"."""
 
     def register(handler: Handler) -> Handler:
         COMMANDS[name.encode()] = (handler, arity)
@@ -174,17 +190,21 @@ def command(name: str, arity: int) -> Callable[[Handler], Handler]:
 
 
 def execute(session: Session, args: list[bytes]) -> object:
-    """Run one command; whatever goes wrong becomes an error reply, not an exception."""
+    """Run one command; whatever goes wrong becomes an error reply."""
     entry = COMMANDS.get(args[0].upper())
     if entry is None:
-        name, *rest = (f"'{arg[:20].decode(errors='replace')}'" for arg in args[:4])
+        name, *rest = (
+            f"'{arg[:20].decode(errors='replace')}'" for arg in args[:4]
+        )
         return CommandError(
-            f"ERR unknown command {name}, with args beginning with: {' '.join(rest)}"
+            f"ERR unknown command {name}, "
+            f"with args beginning with: {' '.join(rest)}"
         )
     handler, arity = entry
     if len(args) != arity if arity > 0 else len(args) < -arity:
         return CommandError(
-            f"ERR wrong number of arguments for '{args[0].decode().lower()}' command"
+            "ERR wrong number of arguments for "
+            f"'{args[0].decode().lower()}' command"
         )
     try:
         return handler(session, args[1:])
@@ -198,7 +218,11 @@ def execute(session: Session, args: list[bytes]) -> object:
 def integer(raw: bytes) -> int:
     """A signed 64-bit integer written in decimal, as Redis reads one."""
     digits = raw.removeprefix(b"-")
-    if not digits.isdigit() or len(digits) > 19 or not -(2**63) <= int(raw) < 2**63:
+    if (
+        not digits.isdigit()
+        or len(digits) > 19
+        or not -(2**63) <= int(raw) < 2**63
+    ):
         raise CommandError("ERR value is not an integer or out of range")
     return int(raw)
 
@@ -232,6 +256,9 @@ def set_value(session: Session, args: list[bytes]) -> str:
     return "OK"
 
 
+# --8<-- [end:handlers]
+
+
 @command("INCR", 2)
 def increment(session: Session, args: list[bytes]) -> int:
     return add(session.db, args[0], 1)
@@ -249,9 +276,6 @@ def add(db: Database, key: bytes, amount: int) -> int:
         raise CommandError("ERR increment or decrement would overflow")
     db.values[key] = b"%d" % number  # keeps any expiry, as Redis does
     return number
-
-
-# --8<-- [end:handlers]
 
 
 @command("PING", -1)
@@ -299,7 +323,11 @@ def time_to_live(session: Session, args: list[bytes]) -> int:
 
 @command("KEYS", 2)
 def matching_keys(session: Session, args: list[bytes]) -> list[bytes]:
-    return [key for key in session.db.live_keys() if fnmatch.fnmatchcase(key, args[0])]
+    return [
+        key
+        for key in session.db.live_keys()
+        if fnmatch.fnmatchcase(key, args[0])
+    ]
 
 
 @command("FLUSHDB", -1)
@@ -324,7 +352,7 @@ def quit_connection(session: Session, args: list[bytes]) -> str:
 
 @command("HELLO", -1)
 def hello(session: Session, args: list[bytes]) -> dict:
-    """The handshake redis-py 8 opens with: HELLO 3 switches this connection to RESP3."""
+    """redis-py 8 opens with HELLO 3: from then on, this connection is RESP3."""
     if args[:1] not in ([], [b"2"], [b"3"]):
         raise CommandError("NOPROTO unsupported protocol version")
     if len(args) > 1:
@@ -347,13 +375,16 @@ def client(session: Session, args: list[bytes]) -> str | int:
         case b"ID":
             return session.id
         case b"SETNAME" | b"SETINFO":
-            return "OK"  # accepted and forgotten: nothing here reports names back
-    raise CommandError(f"ERR unknown subcommand '{args[0][:20].decode(errors='replace')}'")
+            # Accepted and forgotten: nothing here reports names back.
+            return "OK"
+    raise CommandError(
+        f"ERR unknown subcommand '{args[0][:20].decode(errors='replace')}'"
+    )
 
 
 @command("COMMAND", -1)
 def command_docs(session: Session, args: list[bytes]) -> int | list | dict:
-    # redis-cli asks for COMMAND DOCS to show hints; an empty answer means "no hints".
+    # redis-cli asks for COMMAND DOCS to show hints; {} means "no hints".
     match [arg.upper() for arg in args[:1]]:
         case [b"COUNT"]:
             return len(COMMANDS)
@@ -371,7 +402,11 @@ def config(session: Session, args: list[bytes]) -> dict:
     if args[0].upper() != b"GET" or len(args) != 2:
         raise CommandError("ERR only CONFIG GET <pattern> is supported")
     pattern = args[1].lower()
-    return {name: value for name, value in SETTINGS.items() if fnmatch.fnmatchcase(name, pattern)}
+    return {
+        name: value
+        for name, value in SETTINGS.items()
+        if fnmatch.fnmatchcase(name, pattern)
+    }
 
 
 @command("INFO", -1)
@@ -381,7 +416,8 @@ def info(session: Session, args: list[bytes]) -> bytes:
     return (
         b"# Server\r\nredis_version:7.0.0\r\nredis_mode:standalone\r\n"
         b"# Clients\r\nconnected_clients:%d\r\n"
-        b"# Keyspace\r\ndb0:keys=%d,expires=%d\r\n" % (len(session.db.clients), len(keys), expiring)
+        b"# Keyspace\r\ndb0:keys=%d,expires=%d\r\n"
+        % (len(session.db.clients), len(keys), expiring)
     )
 
 
@@ -393,11 +429,13 @@ class ReplyError(str):
 def encode_command(line: str) -> bytes:
     """'SET greeting hello' as the RESP array of bulk strings a client sends."""
     args = [arg.encode() for arg in line.split()]
-    return b"*%d\r\n" % len(args) + b"".join(b"$%d\r\n%b\r\n" % (len(a), a) for a in args)
+    return b"*%d\r\n" % len(args) + b"".join(
+        b"$%d\r\n%b\r\n" % (len(a), a) for a in args
+    )
 
 
 async def read_reply(reader: asyncio.StreamReader) -> object:
-    """One RESP2 reply: +simple, -error, :integer, $bulk (or $-1, nil), *array."""
+    """One RESP2 reply: +simple, -error, :integer, $bulk ($-1: nil), *array."""
     line = await reader.readuntil(b"\r\n")
     kind, rest = line[:1], line[1:-2]
     match kind:
@@ -408,7 +446,11 @@ async def read_reply(reader: asyncio.StreamReader) -> object:
         case b":":
             return int(rest)
         case b"$":
-            return None if rest == b"-1" else (await reader.readexactly(int(rest) + 2))[:-2]
+            return (
+                None
+                if rest == b"-1"
+                else (await reader.readexactly(int(rest) + 2))[:-2]
+            )
         case b"*":
             return [await read_reply(reader) for _ in range(int(rest))]
     raise ValueError(f"not a RESP reply: {line!r}")
@@ -429,7 +471,9 @@ def shown(reply: object) -> str:
         case ReplyError():
             return f"(error) {reply}"
         case list():
-            return "\n".join(f"{n}) {shown(item)}" for n, item in enumerate(reply, 1))
+            return "\n".join(
+                f"{n}) {shown(item)}" for n, item in enumerate(reply, 1)
+            )
     return str(reply)
 
 
@@ -438,17 +482,24 @@ async def main() -> None:
     async with await open_server() as server:
         host, port = server.sockets[0].getsockname()[:2]
         reader, writer = await asyncio.open_connection(host, port)
-        print(f"connected to {host}:{port}; on the wire: {encode_command('GET greeting')!r}")
+        print(
+            f"connected to {host}:{port}; on the wire: "
+            f"{encode_command('GET greeting')!r}"
+        )
 
         async def pipeline(*lines: str) -> None:
-            """Write every command, then read the replies, which come back in order."""
+            """Write every command, then read the replies, in order."""
             writer.write(b"".join(map(encode_command, lines)))
             for line in lines:
                 print(f"> {line}\n{shown(await read_reply(reader))}")
 
-        await pipeline("PING", "SET greeting hello", "GET greeting", "GET nobody")
+        await pipeline(
+            "PING", "SET greeting hello", "GET greeting", "GET nobody"
+        )
         await pipeline("INCR visits", "INCR visits", "INCR greeting")
-        await pipeline("SET flash hi PX 100", "SET token abc EX 60", "TTL token")
+        await pipeline(
+            "SET flash hi PX 100", "SET token abc EX 60", "TTL token"
+        )
         await asyncio.sleep(0.2)  # twice the flash's lifetime
         await pipeline("GET flash", "KEYS *", "FROBNICATE now", "GET")
         await pipeline("QUIT")
@@ -467,25 +518,37 @@ async def serve(opener: Callable, host: str, port: int) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         asyncio.get_running_loop().add_signal_handler(signum, stop.set)
     async with await opener(host, port, db) as server:
-        print(f"mini Redis on {host}:{port} ({type(asyncio.get_running_loop()).__module__})")
+        print(
+            f"mini Redis on {host}:{port}, "
+            f"loop from {type(asyncio.get_running_loop()).__module__}"
+        )
         await stop.wait()
         server.close()
         for transport in list(db.clients):
-            transport.abort()  # not close(): that would wait for clients to read their replies
+            transport.abort()  # close() would wait for clients to read
     print("stopped")
 
 
 def command_line() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, help="serve on this port until stopped")
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--uvloop", action="store_true", help="run on uvloop's event loop")
+    parser.add_argument(
+        "--port", type=int, help="serve on this port until stopped"
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on"
+    )
+    parser.add_argument(
+        "--uvloop", action="store_true", help="run on uvloop's event loop"
+    )
     return parser.parse_args()
 
 
 def run_server(opener: Callable, options: argparse.Namespace) -> None:
     if options.host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"warning: listening on {options.host}, reachable from other machines")
+        print(
+            f"warning: listening on {options.host}, "
+            "reachable from other machines"
+        )
     if options.uvloop:
         import uvloop  # the optional dependency group "uvloop"
 

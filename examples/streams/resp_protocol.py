@@ -1,7 +1,7 @@
-"""The mini Redis as an asyncio.Protocol: parse whole buffers, answer a pipeline in one write.
+"""The mini Redis as an asyncio.Protocol: whole buffers in, one write out.
 
-python examples/streams/resp_protocol.py                # a pipelined burst, then stop
-python examples/streams/resp_protocol.py --port 6381    # serve until Ctrl-C or SIGTERM
+python examples/streams/resp_protocol.py              # a pipelined burst
+python examples/streams/resp_protocol.py --port 6381  # serve until stopped
 """
 
 import asyncio
@@ -24,19 +24,21 @@ from mini_redis import (
 )
 
 HEADER = len(b"$%d\r\n" % MAX_BYTES)  # the longest bulk string header we accept
-ASTERISK, DOLLAR = b"*$"  # indexing bytes gives ints; comparing ints is the cheapest test
+ASTERISK, DOLLAR = (
+    b"*$"  # indexing bytes gives ints; comparing ints is the cheapest test
+)
 
 
 # --8<-- [start:parser]
 def parse_command(buffer: bytes, start: int) -> tuple[list[bytes], int] | None:
-    """The command at buffer[start:] and where the next begins; None if it is incomplete."""
+    """The command at buffer[start:] and where the next begins, or None."""
     end = buffer.find(b"\n", start)
     if end < 0:
         if len(buffer) - start > MAX_LINE:
             raise ProtocolError(f"line longer than {MAX_LINE} bytes")
         return None
-    if buffer[start] != ASTERISK:
-        return buffer[start:end].split(), end + 1  # inline, as typed into nc or telnet
+    if buffer[start] != ASTERISK:  # inline, as typed into nc or telnet
+        return buffer[start:end].split(), end + 1
     args, budget, position = [], MAX_BYTES, end + 1
     for _ in range(length(buffer[start:end], MAX_ARGS)):
         end = buffer.find(b"\r\n", position, position + HEADER)
@@ -45,7 +47,9 @@ def parse_command(buffer: bytes, start: int) -> tuple[list[bytes], int] | None:
                 return None
             raise ProtocolError("bulk string header too long")
         if buffer[position] != DOLLAR:
-            raise ProtocolError(f"expected '$', got {buffer[position : position + 1]!r}")
+            raise ProtocolError(
+                f"expected '$', got {buffer[position : position + 1]!r}"
+            )
         size = length(buffer[position:end], budget)
         budget -= size
         position = end + 2 + size
@@ -78,15 +82,19 @@ class RedisProtocol(asyncio.Protocol):
     def data_received(self, data: bytes) -> None:
         buffer, start, replies = self.pending + data, 0, []
         try:
-            while not self.session.closing and (found := parse_command(buffer, start)):
+            while found := parse_command(buffer, start):
                 args, start = found
                 if args:
-                    replies.append(encode(execute(self.session, args), self.session.resp3))
+                    reply = execute(self.session, args)
+                    replies.append(encode(reply, self.session.resp3))
+                if self.session.closing:
+                    break
         except ProtocolError as error:
-            replies.append(encode(CommandError(f"ERR Protocol error: {error}"), False))
+            error_reply = CommandError(f"ERR Protocol error: {error}")
+            replies.append(encode(error_reply, self.session.resp3))
             self.session.closing = True
         self.pending = buffer[start:]
-        self.transport.write(b"".join(replies))  # one write answers the whole pipeline
+        self.transport.write(b"".join(replies))  # one write, whole pipeline
         if self.session.closing:
             self.transport.close()
 
@@ -114,18 +122,29 @@ async def main() -> None:
     async with await open_server() as server:
         address = server.sockets[0].getsockname()[:2]
         reader, writer = await asyncio.open_connection(*address)
-        writer.write(encode_command("INCR hits") * 300)  # 300 commands in one write
+        writer.write(
+            encode_command("INCR hits") * 300
+        )  # 300 commands in one write
         replies = [await read_reply(reader) for _ in range(300)]
-        print(f"300 pipelined INCRs answered in order: {replies == list(range(1, 301))}")
+        print(
+            "300 pipelined INCRs answered in order: "
+            f"{replies == list(range(1, 301))}"
+        )
 
         rude_reader, rude_writer = await asyncio.open_connection(*address)
         rude_writer.write(b"*1\r\n$banana\r\n")
         print(f"malformed frame: {await read_reply(rude_reader)}")
-        print(f"  ...then that connection closed: {await rude_reader.read() == b''}")
+        print(
+            "  ...then that connection closed: "
+            f"{await rude_reader.read() == b''}"
+        )
         rude_writer.close()
 
         writer.write(encode_command("GET hits"))
-        print(f"the first client carries on: GET hits -> {await read_reply(reader)!r}")
+        print(
+            "the first client carries on: GET hits -> "
+            f"{await read_reply(reader)!r}"
+        )
         writer.close()
         await asyncio.gather(writer.wait_closed(), rude_writer.wait_closed())
 
