@@ -482,10 +482,8 @@ async def main() -> None:
     async with await open_server() as server:
         host, port = server.sockets[0].getsockname()[:2]
         reader, writer = await asyncio.open_connection(host, port)
-        print(
-            f"connected to {host}:{port}; on the wire: "
-            f"{encode_command('GET greeting')!r}"
-        )
+        wire = encode_command("GET greeting")
+        print(f"connected to {host}:{port}; on the wire: {wire!r}")
 
         async def pipeline(*lines: str) -> None:
             """Write every command, then read the replies, in order."""
