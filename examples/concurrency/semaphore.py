@@ -13,7 +13,7 @@ import time
 
 import aiohttp
 
-DEMO_SERVER = os.environ.get("DEMO_SERVER", "http://127.0.0.1:8000")
+COUNT_URL = os.environ.get("DEMO_SERVER", "http://127.0.0.1:8000") + "/count"
 DELAY = 0.2
 
 
@@ -41,11 +41,10 @@ async def fetch(
     limit: asyncio.Semaphore,
     gauge: InFlight,
 ) -> None:
-    url = f"{DEMO_SERVER}/count"
     async with limit:  # waits here while `limit` requests are already out
         with gauge:
-            async with session.get(url, params={"delay": DELAY}) as response:
-                response.raise_for_status()
+            async with session.get(COUNT_URL, params={"delay": DELAY}) as reply:
+                reply.raise_for_status()
 
 
 async def main() -> None:

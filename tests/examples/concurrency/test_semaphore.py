@@ -12,7 +12,7 @@ DELAY = 0.1
 
 async def test_three_in_flight_and_three_waves(load_example, count_server, monkeypatch) -> None:
     example = load_example("semaphore")
-    monkeypatch.setattr(example, "DEMO_SERVER", count_server)
+    monkeypatch.setattr(example, "COUNT_URL", f"{count_server}/count")
     monkeypatch.setattr(example, "DELAY", DELAY)
     limit, gauge = asyncio.Semaphore(3), example.InFlight()
     started = time.perf_counter()
