@@ -8,7 +8,6 @@ async def upload(name: str) -> None:
     print(f"{name}: connection opened")
     try:
         await asyncio.sleep(5.0)  # the transfer; cancel() lands here
-        print(f"{name}: uploaded")
     finally:
         await asyncio.sleep(0.01)  # cleanup may await: cancel() was a one-off
         print(f"{name}: connection closed")

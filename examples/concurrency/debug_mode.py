@@ -14,8 +14,6 @@ DELAY = 0.2
 
 # --8<-- [start:core]
 class PrintSlowSteps(logging.Handler):
-    """Show each slow-step warning: logger, level and message template."""
-
     def emit(self, record: logging.LogRecord) -> None:
         print(f"{record.name} logger, {record.levelname}: {record.msg!r}")
 

@@ -11,7 +11,7 @@ import asyncio
 import os
 import time
 
-import aiohttp
+from aiohttp import ClientSession
 
 COUNT_URL = os.environ.get("DEMO_SERVER", "http://127.0.0.1:8000") + "/count"
 DELAY = 0.2
@@ -36,11 +36,7 @@ class InFlight:
 
 
 # --8<-- [start:core]
-async def fetch(
-    session: aiohttp.ClientSession,
-    limit: asyncio.Semaphore,
-    gauge: InFlight,
-) -> None:
+async def fetch(session: ClientSession, limit: asyncio.Semaphore, gauge: InFlight):
     async with limit:  # waits here while `limit` requests are already out
         with gauge:
             async with session.get(COUNT_URL, params={"delay": DELAY}) as reply:
@@ -50,7 +46,7 @@ async def fetch(
 async def main() -> None:
     limit, gauge = asyncio.Semaphore(3), InFlight()
     started = time.perf_counter()
-    async with aiohttp.ClientSession() as session, asyncio.TaskGroup() as group:
+    async with ClientSession() as session, asyncio.TaskGroup() as group:
         for _ in range(9):
             group.create_task(fetch(session, limit, gauge))
     took = (time.perf_counter() - started) / DELAY

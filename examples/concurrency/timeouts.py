@@ -4,10 +4,9 @@ import asyncio
 
 
 # --8<-- [start:core]
-async def slow_query(name: str, seconds: float) -> str:
+async def slow_query(name: str, seconds: float) -> None:
     try:
         await asyncio.sleep(seconds)
-        return f"{name}: rows"
     except asyncio.CancelledError:
         print(f"{name}: cancelled at the deadline")
         raise
@@ -20,7 +19,6 @@ async def main() -> None:
             await slow_query("second", 5.0)
     except TimeoutError:
         print("timeout(): the block gave up after 0.1 s")
-
     try:
         await asyncio.wait_for(slow_query("third", 5.0), timeout=0.1)
     except TimeoutError:

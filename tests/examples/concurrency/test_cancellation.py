@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import time
 
-import pytest
-
 LIMIT = 0.1
 
 
@@ -20,23 +18,14 @@ async def test_timeout_and_wait_for_cancel_the_work(load_example, capsys) -> Non
     assert "third: cancelled at the deadline" in out
 
 
-async def test_polite_job_times_out_at_the_limit(load_example, monkeypatch) -> None:
-    example = load_example("swallowed_cancel")
-    monkeypatch.setattr(example, "LIMIT", LIMIT)
-    started = time.perf_counter()
-    with pytest.raises(TimeoutError):
-        async with asyncio.timeout(LIMIT):
-            await example.polite_job()
-    assert time.perf_counter() - started < 3 * LIMIT
-
-
-async def test_stubborn_job_defeats_the_timeout(load_example, monkeypatch) -> None:
+async def test_stubborn_job_defeats_the_timeout(load_example, monkeypatch, capsys) -> None:
     example = load_example("swallowed_cancel")
     monkeypatch.setattr(example, "LIMIT", LIMIT)
     started = time.perf_counter()
     async with asyncio.timeout(LIMIT):  # no TimeoutError: the cancel was swallowed
         assert await example.stubborn_job() == "finished late"
     assert time.perf_counter() - started >= 4 * LIMIT
+    assert capsys.readouterr().out == "stubborn_job: cancel ignored\n"
 
 
 async def test_shielded_save_outlives_its_caller(load_example, capsys) -> None:
