@@ -18,7 +18,6 @@ async def fetch(resource: str, delay: float, fails: bool = False) -> None:
 async def main() -> None:
     try:
         async with asyncio.TaskGroup() as group:
-            group.create_task(fetch("users", 0.1))
             group.create_task(fetch("orders", 0.2, fails=True))
             group.create_task(fetch("prices", 5.0))
     except* ConnectionError as errors:

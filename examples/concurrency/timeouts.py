@@ -15,7 +15,7 @@ async def slow_query(name: str, seconds: float) -> None:
 async def main() -> None:
     try:
         async with asyncio.timeout(0.1):  # Python 3.11+
-            await slow_query("first", 0.02)
+            await slow_query("first", 0.02)  # fits in the budget
             await slow_query("second", 5.0)
     except TimeoutError:
         print("timeout(): the block gave up after 0.1 s")
