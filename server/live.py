@@ -31,6 +31,7 @@ from aiohttp import WSMsgType, web
 from yarl import URL
 
 from server.pool import Process, WarmPool, stop
+from tools.capture import kill_group
 from tools.catalog import Example
 
 
@@ -93,10 +94,11 @@ class Run:
         finally:
             # Nothing may reach the socket after the final message, so the
             # pumps are gone before it is sent.
+            kill_group(process)
             for task in pumps + watchers:
                 task.cancel()
-            await stop(process)
             await asyncio.gather(*pumps, *watchers, return_exceptions=True)
+            await stop(process)
         if message is not None:
             await self.send(message)
 

@@ -101,5 +101,10 @@ async def hand_over(process: Process, example: Example, extra_env: Mapping[str, 
 
 
 async def stop(process: Process) -> None:
+    """Kill the group and reap the process; call it when nothing else reads the pipes."""
     kill_group(process)
+    # wait() returns only once the pipes have closed, and a pipe whose reader
+    # stopped at the output cap stays open until what is left in it is read.
+    pipes = (pipe for pipe in (process.stdout, process.stderr) if pipe is not None)
+    await asyncio.gather(*(pipe.read() for pipe in pipes))
     await process.wait()

@@ -1,0 +1,157 @@
+"""Small examples with known behaviour, and checks shared by the live-run tests."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+from aiohttp import WSMsgType
+
+from server.live import LiveRuns
+
+SECTION = "fixtures"
+SOURCES = {
+    "slow_lines": '''"""Prints a line, sleeps, prints another."""
+import time
+
+print("before", flush=True)
+time.sleep(1.0)
+print("after")
+''',
+    "fails": '''"""Writes to both streams and exits 3."""
+import sys
+
+print("to stdout", flush=True)
+print("oops", file=sys.stderr)
+sys.exit(3)
+''',
+    "forever": '''"""Starts a grandchild, then never ends by itself."""
+import subprocess
+import sys
+import time
+
+# The grandchild names this file so that a leftover can be found by its command line.
+child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", __file__])
+print("waiting", flush=True)
+time.sleep(120)
+''',
+    "chatty": '''"""Prints ten thousand lines."""
+for number in range(10_000):
+    print(f"line {number}")
+''',
+    "long_line": '''"""Prints one long line without a newline."""
+import sys
+
+sys.stdout.write("x" * 5000)
+''',
+    "tell": '''"""Prints what a script can see of how it was started, then fails."""
+import asyncio
+import os
+import sys
+import warnings
+
+print(__name__, __file__ == sys.argv[0], len(sys.argv))
+print(sys.path[0] == os.path.dirname(os.path.realpath(__file__)))
+print(sys.flags.dev_mode, warnings.filters[0][0], asyncio.run(asyncio.sleep(0, "ran")))
+print(repr(sys.stdin.read()), os.environ.get("DEMO_SERVER", "no demo server"))
+raise ValueError("boom")
+''',
+}
+
+
+def write_examples(root: Path) -> Path:
+    section = root / SECTION
+    section.mkdir(parents=True)
+    for name, source in SOURCES.items():
+        (section / f"{name}.py").write_text(source, encoding="utf-8")
+    return root
+
+
+@dataclass
+class Transcript:
+    """Every message a run socket carried, with the time each arrived."""
+
+    messages: list[dict] = field(default_factory=list)
+    arrivals: list[float] = field(default_factory=list)
+
+    @property
+    def final(self) -> dict:
+        return self.messages[-1]
+
+    def lines(self, stream: str | None = None) -> list[str]:
+        return [
+            message["text"]
+            for message in self.messages
+            if message["type"] == "line" and stream in (None, message["stream"])
+        ]
+
+    def arrival_of(self, text: str) -> float:
+        index = next(i for i, m in enumerate(self.messages) if m.get("text") == text)
+        return self.arrivals[index]
+
+    def check_shape(self) -> None:
+        """start (unless refused), lines, then exactly one exit or error, last."""
+        kinds = [message["type"] for message in self.messages]
+        assert kinds[-1] in ("exit", "error"), kinds
+        body = kinds[:-1]
+        assert body in ([], ["start"]) or (body[0] == "start" and set(body[1:]) == {"line"})
+
+
+async def read_all(socket, until_text: str | None = None) -> Transcript:
+    """Messages until the socket closes (or until a line with ``until_text``)."""
+    transcript = Transcript()
+    async for message in socket:
+        assert message.type is WSMsgType.TEXT
+        transcript.messages.append(message.json())
+        transcript.arrivals.append(time.perf_counter())
+        if until_text is not None and transcript.messages[-1].get("text") == until_text:
+            return transcript
+    transcript.check_shape()
+    return transcript
+
+
+async def warm_pids(runs: LiveRuns) -> set[int]:
+    """The interpreters the pool keeps waiting, once any it is starting have started."""
+    await asyncio.gather(*runs.pool.starting)
+    return {process.pid for process in runs.pool.idle}
+
+
+def leftovers(examples_dir: Path, expected: set[int] = frozenset()) -> list[psutil.Process]:
+    """Live processes we started, beyond ``expected``: children, or anything naming a fixture."""
+    found = {
+        process
+        for process in psutil.Process().children(recursive=True)
+        if process.pid not in expected
+    }
+    for process in psutil.process_iter(["cmdline"]):
+        if any(str(examples_dir) in part for part in process.info["cmdline"] or ()):
+            found.add(process)
+    return [process for process in found if alive(process)]
+
+
+def alive(process: psutil.Process) -> bool:
+    try:
+        return process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+def child_pids() -> set[int]:
+    """Taken before a test, so that processes of other fixtures (a served site) are not blamed."""
+    return {process.pid for process in psutil.Process().children(recursive=True)}
+
+
+async def assert_nothing_left(
+    examples_dir: Path, runs: LiveRuns | None = None, existing: set[int] = frozenset()
+) -> None:
+    expected = existing | (await warm_pids(runs) if runs else set())
+    # The group is killed before the final message, but an orphaned grandchild
+    # is reaped by init, in its own time: poll for up to two seconds.
+    for _ in range(40):
+        if not (left := leftovers(examples_dir, expected)):
+            break
+        await asyncio.sleep(0.05)
+    assert not left, [process.cmdline() for process in left]

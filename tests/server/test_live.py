@@ -1,0 +1,269 @@
+"""The live-run WebSocket: the wire contract, its limits, and that no process outlives a run."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import aiohttp
+import psutil
+import pytest
+from aiohttp import web
+
+from server.app import make_app
+from server.live import Limits, live_runs
+from tests.conftest import ROOT, free_port, wait_until_serving
+from tests.server.live_examples import (
+    alive,
+    assert_nothing_left,
+    child_pids,
+    read_all,
+    write_examples,
+)
+
+RUN = "/api/run/fixtures/"
+
+
+@pytest.fixture
+def examples_dir(tmp_path: Path) -> Path:
+    return write_examples(tmp_path / "examples")
+
+
+@pytest.fixture
+def existing() -> set[int]:
+    return child_pids()
+
+
+@pytest.fixture
+def serve(aiohttp_client, examples_dir: Path, tmp_path: Path):
+    """A test client for an app with the fixture examples and the given limits."""
+
+    async def serve(**limits) -> aiohttp.ClientSession:
+        limits.setdefault("warm_interpreters", 0)
+        app = make_app(tmp_path / "no-site", examples_dir=examples_dir, limits=Limits(**limits))
+        return await aiohttp_client(app)
+
+    return serve
+
+
+async def test_lists_the_examples_with_titles(serve) -> None:
+    client = await serve()
+    listed = await (await client.get("/api/examples")).json()
+    assert {"id": "fixtures/fails", "title": "Writes to both streams and exits 3."} in listed
+    assert len(listed) == 6
+
+
+@pytest.mark.parametrize("warm", [0, 1])
+async def test_a_line_arrives_while_the_example_still_sleeps(
+    serve, examples_dir, existing, warm: int
+) -> None:
+    client = await serve(warm_interpreters=warm)
+    async with client.ws_connect(RUN + "slow_lines") as socket:
+        transcript = await read_all(socket)
+
+    assert transcript.messages[0] == {"type": "start", "id": "fixtures/slow_lines"}
+    assert transcript.lines() == ["before", "after"]
+    # The example sleeps 1 s between its lines; the first must not wait for the second.
+    assert transcript.arrival_of("after") - transcript.arrival_of("before") > 0.8
+    times = [message["t"] for message in transcript.messages if message["type"] == "line"]
+    assert times == sorted(times)
+    assert transcript.final["type"] == "exit"
+    assert transcript.final["code"] == 0
+    assert transcript.final["elapsed"] >= times[-1]
+    await assert_nothing_left(examples_dir, client.app[live_runs], existing)
+
+
+@pytest.mark.parametrize("warm", [0, 1])
+async def test_exit_code_and_stderr_are_reported(serve, warm: int) -> None:
+    client = await serve(warm_interpreters=warm)
+    async with client.ws_connect(RUN + "fails") as socket:
+        transcript = await read_all(socket)
+
+    assert transcript.lines("stdout") == ["to stdout"]
+    assert transcript.lines("stderr") == ["oops"]
+    assert transcript.final["code"] == 3
+
+
+async def test_an_unknown_example_is_a_404_before_the_upgrade(serve) -> None:
+    client = await serve()
+    with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+        await client.ws_connect("/api/run/fixtures/nothing_here")
+    assert refused.value.status == 404
+
+
+@pytest.mark.parametrize(
+    ("origin", "allowed"),
+    [
+        (None, True),
+        ("same", True),
+        ("http://evil.example:8000", False),
+        ("same-host-other-port", False),
+        ("null", False),
+    ],
+)
+async def test_only_pages_of_this_server_may_start_a_run(serve, origin, allowed: bool) -> None:
+    client = await serve()
+    own = f"http://{client.host}:{client.port}"
+    origin = {"same": own, "same-host-other-port": f"http://{client.host}:1"}.get(origin, origin)
+    headers = {"Origin": origin} if origin else {}
+    if allowed:
+        async with client.ws_connect(RUN + "fails", headers=headers) as socket:
+            assert (await read_all(socket)).final["type"] == "exit"
+    else:
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await client.ws_connect(RUN + "fails", headers=headers)
+        assert refused.value.status == 403
+
+
+@pytest.mark.parametrize("warm", [0, 1])
+async def test_a_run_past_its_time_is_killed_with_its_children(
+    serve, examples_dir, existing, warm: int
+) -> None:
+    client = await serve(timeout=1.0, warm_interpreters=warm)
+    async with client.ws_connect(RUN + "forever") as socket:
+        transcript = await read_all(socket)
+
+    assert transcript.lines() == ["waiting"]
+    assert transcript.final == {"type": "error", "message": "timed out after 1 s"}
+    await assert_nothing_left(examples_dir, client.app[live_runs], existing)
+
+
+@pytest.mark.parametrize("example", ["chatty", "long_line"])
+async def test_output_past_the_cap_ends_the_run(serve, examples_dir, existing, example) -> None:
+    client = await serve(output_bytes=1000)
+    async with client.ws_connect(RUN + example) as socket:
+        transcript = await read_all(socket)
+
+    assert "passed the limit of 1000 bytes" in transcript.final["message"]
+    assert sum(len(text) + 1 for text in transcript.lines()) <= 1000
+    await assert_nothing_left(examples_dir, existing=existing)
+
+
+async def test_runs_past_the_concurrency_cap_are_refused(serve, examples_dir, existing) -> None:
+    client = await serve(concurrent_runs=2)
+    first = await client.ws_connect(RUN + "forever")
+    second = await client.ws_connect(RUN + "forever")
+    for socket in (first, second):
+        await read_all(socket, until_text="waiting")
+
+    async with client.ws_connect(RUN + "fails") as third:
+        refused = await read_all(third)
+    assert [message["type"] for message in refused.messages] == ["error"]
+    assert "2 runs are going already" in refused.final["message"]
+
+    for socket in (first, second):
+        await socket.send_json({"type": "stop"})
+        assert (await read_all(socket)).final == {"type": "error", "message": "stopped"}
+    async with client.ws_connect(RUN + "fails") as fourth:
+        assert (await read_all(fourth)).final["code"] == 3
+    await assert_nothing_left(examples_dir, existing=existing)
+
+
+@pytest.mark.parametrize("warm", [0, 1])
+async def test_stop_kills_the_group_and_says_stopped(
+    serve, examples_dir, existing, warm: int
+) -> None:
+    client = await serve(warm_interpreters=warm)
+    async with client.ws_connect(RUN + "forever") as socket:
+        before = await read_all(socket, until_text="waiting")
+        await socket.send_json({"type": "stop"})
+        after = await read_all(socket)
+
+    assert before.messages[0]["type"] == "start"
+    assert after.messages == [{"type": "error", "message": "stopped"}]
+    await assert_nothing_left(examples_dir, client.app[live_runs], existing)
+
+
+async def test_closing_the_socket_stops_the_run(serve, examples_dir, existing) -> None:
+    client = await serve()
+    async with client.ws_connect(RUN + "forever") as socket:
+        await read_all(socket, until_text="waiting")
+    runs = client.app[live_runs]
+    async with asyncio.timeout(5):
+        await asyncio.gather(*(run.finished.wait() for run in list(runs.runs)))
+    await assert_nothing_left(examples_dir, existing=existing)
+
+
+@pytest.mark.parametrize(
+    ("send", "complaint"),
+    [
+        (lambda socket: socket.send_str("stop, please"), "was not JSON"),
+        (lambda socket: socket.send_bytes(b'{"type": "stop"}'), "must be JSON text"),
+        (lambda socket: socket.send_json({"type": "faster"}), "only message"),
+        (lambda socket: socket.send_json(["stop"]), "only message"),
+    ],
+)
+async def test_a_malformed_message_gets_an_error_and_harms_nothing(
+    serve, examples_dir, existing, send, complaint: str
+) -> None:
+    client = await serve()
+    async with client.ws_connect(RUN + "forever") as socket:
+        await read_all(socket, until_text="waiting")
+        await send(socket)
+        ending = await read_all(socket)
+    assert ending.messages == [ending.final]
+    assert complaint in ending.final["message"]
+    await assert_nothing_left(examples_dir, existing=existing)
+    async with client.ws_connect(RUN + "fails") as again:
+        assert (await read_all(again)).final["code"] == 3
+
+
+async def test_app_shutdown_stops_every_run_and_the_pool(examples_dir, existing, tmp_path) -> None:
+    app = make_app(tmp_path, examples_dir=examples_dir, limits=Limits(warm_interpreters=2))
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    async with aiohttp.ClientSession() as session:
+        sockets = [
+            await session.ws_connect(f"http://127.0.0.1:{port}{RUN}forever") for _ in range(2)
+        ]
+        for socket in sockets:
+            await read_all(socket, until_text="waiting")
+        cleanup = asyncio.create_task(runner.cleanup())
+        for socket in sockets:
+            assert (await read_all(socket)).final == {
+                "type": "error",
+                "message": "the server is shutting down",
+            }
+        await cleanup
+    await assert_nothing_left(examples_dir, existing=existing)
+
+
+def test_sigterm_to_python_m_server_leaves_no_process(examples_dir, tmp_path) -> None:
+    port = free_port()
+    command = [
+        *(sys.executable, "-m", "server", "--port", str(port), "--site", str(tmp_path)),
+        *("--examples-dir", str(examples_dir), "--warm", "2"),
+    ]
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL) as server:
+        try:
+            wait_until_serving(f"http://127.0.0.1:{port}/api/examples", server)
+            final, descendants = asyncio.run(run_then_terminate(port, server))
+            assert server.wait(timeout=10) == 0
+        finally:
+            server.kill()
+    assert final == {"type": "error", "message": "the server is shutting down"}
+    # The run, its grandchild and the warm interpreters: three or more, all gone.
+    assert len(descendants) >= 3
+    assert not [process for process in descendants if alive(process)]
+    asyncio.run(assert_nothing_left(examples_dir))
+
+
+async def run_then_terminate(
+    port: int, server: subprocess.Popen
+) -> tuple[dict, list[psutil.Process]]:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(f"http://127.0.0.1:{port}{RUN}forever") as socket,
+    ):
+        await read_all(socket, until_text="waiting")
+        descendants = psutil.Process(server.pid).children(recursive=True)
+        os.kill(server.pid, signal.SIGTERM)
+        return json.loads((await socket.receive()).data), descendants
