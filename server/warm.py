@@ -51,7 +51,9 @@ def run(path: str) -> None:
         frames = error.__traceback__
         while frames is not None and frames.tb_frame.f_code.co_filename != path:
             frames = frames.tb_next
-        sys.excepthook(type(error), error, frames or error.__traceback__)
+        # Set on the exception too: the default hook prints the one it carries.
+        error.with_traceback(frames or error.__traceback__)
+        sys.excepthook(type(error), error, error.__traceback__)
         sys.exit(1)
 
 
