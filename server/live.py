@@ -236,6 +236,11 @@ async def handle_run(request: web.Request) -> web.StreamResponse:
     return socket
 
 
+async def mark_as_live(request: web.Request, response: web.StreamResponse) -> None:
+    """Tell the page it can run examples here: live.js looks for this header (HEAD /page)."""
+    response.headers["X-Survey-Live"] = "/api/run/{id}"
+
+
 async def shut_down(app: web.Application) -> None:
     await app[live_runs].close()
 
@@ -248,6 +253,7 @@ def add_routes(app: web.Application, examples: list[Example], limits: Limits) ->
         runs.pool.fill()
 
     app.on_startup.append(fill_pool)
+    app.on_response_prepare.append(mark_as_live)
     app.on_shutdown.append(shut_down)
     app.router.add_get("/api/examples", handle_examples)
     app.router.add_get("/api/run/{id:.+}", handle_run)

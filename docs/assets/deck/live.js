@@ -1,0 +1,229 @@
+// live.js: a Run button on every code block titled examples/<id>.py.
+// Served by the survey's own server (python -m server), the example runs for
+// real and its output streams into a panel that takes the place of the
+// recorded Output block. Anywhere else (the hosted site, a plain static
+// server) the same button replays the recorded run with its recorded pacing
+// and says that it is a recording. Every event also goes out on the
+// "async-survey-live" BroadcastChannel, so the speaker window shows it too.
+
+const EXAMPLE_TITLE = /^examples\/(.+)\.py$/;
+const channel = "BroadcastChannel" in window ? new BroadcastChannel("async-survey-live") : null;
+
+// Material's base URL is relative to the page first loaded; this module lives
+// as long as that page does, across instant navigation, so resolve it once.
+const siteRoot = (() => {
+  const config = document.getElementById("__config");
+  const base = config ? JSON.parse(config.textContent).base : ".";
+  return new URL(base.endsWith("/") ? base : `${base}/`, location.href);
+})();
+
+// The server marks its responses with this header. Asking for it costs one
+// HEAD request per page load, and a static host answers without a 404.
+let serverCheck = null;
+function serverIsThere() {
+  serverCheck ??= location.protocol.startsWith("http")
+    ? fetch(location.href, { method: "HEAD", cache: "no-store" })
+        .then((response) => response.headers.has("x-survey-live"))
+        .catch(() => false)
+    : Promise.resolve(false);
+  return serverCheck;
+}
+
+let active = null;
+const panels = new WeakMap(); // code block → the panel showing its latest run
+
+function announce(message) {
+  channel?.postMessage(message);
+}
+
+class Panel {
+  constructor(block, id, recording) {
+    panels.get(block)?.close();
+    panels.set(block, this);
+    this.recorded = outputAfter(block);
+    this.element = document.createElement("div");
+    this.element.className = "live-panel highlight";
+    const bar = document.createElement("span");
+    bar.className = "filename live-panel__bar";
+    bar.textContent = recording ? "Output (replay of a recorded run)" : "Output (live)";
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "live-panel__close";
+    close.textContent = "×";
+    close.setAttribute("aria-label", `Close the output of ${id}`);
+    close.addEventListener("click", () => this.close());
+    bar.append(close);
+    this.log = document.createElement("pre");
+    this.log.className = "live-panel__log";
+    this.log.setAttribute("role", "log");
+    this.log.setAttribute("aria-live", "polite");
+    this.log.setAttribute("aria-label", `Output of ${id}`);
+    this.element.append(bar, this.log);
+    (this.recorded ?? block).after(this.element);
+    if (this.recorded) this.recorded.hidden = true;
+  }
+
+  show(event) {
+    const [text, kind] = describe(event);
+    if (text === null) return;
+    const line = document.createElement("span");
+    line.className = `live-line live-line--${kind}`;
+    line.textContent = `${text}\n`;
+    const atBottom = this.log.scrollTop + this.log.clientHeight >= this.log.scrollHeight - 4;
+    this.log.append(line);
+    if (atBottom) this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  close() {
+    if (active?.panel === this) active.stop();
+    this.element.remove();
+    if (this.recorded) this.recorded.hidden = false;
+  }
+}
+
+function describe(event) {
+  switch (event.type) {
+    case "line":
+      return [event.text, event.stream];
+    case "exit":
+      return [`[exit ${event.code} · ${Number(event.elapsed).toFixed(2)} s]`, "meta"];
+    case "error":
+      return [`[${event.message}]`, "error"];
+    default:
+      return [null, null];
+  }
+}
+
+function outputAfter(block) {
+  const next = block.nextElementSibling;
+  const title = next?.querySelector(":scope > .filename")?.textContent.trim();
+  return next?.classList.contains("highlight") && title === "Output" ? next : null;
+}
+
+// One run on screen at a time: a new Run stops and replaces the one before.
+class Session {
+  constructor(button, id, recording) {
+    this.button = button;
+    this.id = id;
+    this.ended = false;
+    this.panel = new Panel(button.closest(".highlight"), id, recording);
+    setButton(button, "Stop", id);
+    announce({ type: "run-reset", id, recording });
+  }
+
+  emit(event) {
+    if (this.ended) return;
+    this.panel.show(event);
+    announce({ type: "run-event", id: this.id, event });
+    if (event.type === "exit" || event.type === "error") this.end();
+  }
+
+  end() {
+    this.ended = true;
+    setButton(this.button, this.button.dataset.idle, this.id);
+    if (active === this) active = null;
+  }
+}
+
+class LiveRun extends Session {
+  constructor(button, id) {
+    super(button, id, false);
+    const url = new URL(`api/run/${id}`, siteRoot);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    this.socket = new WebSocket(url);
+    this.socket.addEventListener("message", ({ data }) => this.emit(JSON.parse(data)));
+    this.socket.addEventListener("close", () =>
+      this.emit({ type: "error", message: "the connection to the server closed" }),
+    );
+  }
+
+  stop() {
+    if (this.socket.readyState === WebSocket.OPEN) {
+      this.socket.send(JSON.stringify({ type: "stop" }));
+    } else {
+      this.socket.close();
+    }
+  }
+
+  abandon() {
+    this.ended = true;
+    this.socket.close();
+  }
+}
+
+class Replay extends Session {
+  constructor(button, id) {
+    super(button, id, true);
+    this.timers = [];
+    fetch(new URL(`replays/${id}.json`, siteRoot))
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json();
+      })
+      .then((recording) => this.play(recording))
+      .catch((problem) => this.emit({ type: "error", message: `no recording: ${problem.message}` }));
+  }
+
+  play(recording) {
+    if (this.ended) return;
+    this.emit({ type: "start", id: this.id });
+    const at = (seconds, event) =>
+      this.timers.push(setTimeout(() => this.emit(event), seconds * 1000));
+    for (const { t, stream, text } of recording.lines) at(t, { type: "line", stream, text });
+    at(recording.elapsed, { type: "exit", code: recording.exit, elapsed: recording.elapsed });
+  }
+
+  stop() {
+    this.timers.forEach(clearTimeout);
+    this.emit({ type: "error", message: "stopped" });
+  }
+
+  abandon() {
+    this.timers.forEach(clearTimeout);
+    this.ended = true;
+  }
+}
+
+function setButton(button, verb, id) {
+  button.textContent = verb;
+  button.setAttribute("aria-label", `${verb} ${id}`);
+  button.toggleAttribute("data-running", verb === "Stop");
+}
+
+function addButton(block, id, live) {
+  const title = block.querySelector(":scope > .filename");
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "live-run";
+  button.dataset.idle = live ? "Run" : "Replay";
+  setButton(button, button.dataset.idle, id);
+  button.addEventListener("click", () => {
+    if (active?.button === button) {
+      active.stop();
+      return;
+    }
+    active?.stop();
+    active = live ? new LiveRun(button, id) : new Replay(button, id);
+  });
+  title.append(button);
+}
+
+async function mount() {
+  // Instant navigation swapped the page: a run from the old one has no panel left.
+  if (active && !document.contains(active.panel.element)) {
+    active.abandon();
+    active = null;
+  }
+  const blocks = [...document.querySelectorAll(".md-content .highlight")].filter(
+    (block) => !block.querySelector(":scope > .filename > .live-run"),
+  );
+  const examples = blocks
+    .map((block) => [block, block.querySelector(":scope > .filename")?.textContent.trim()])
+    .filter(([, title]) => EXAMPLE_TITLE.test(title ?? ""));
+  if (!examples.length) return;
+  const live = await serverIsThere();
+  for (const [block, title] of examples) addButton(block, title.match(EXAMPLE_TITLE)[1], live);
+}
+
+if (window.document$) window.document$.subscribe(mount);
+else mount();
