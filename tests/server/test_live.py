@@ -267,3 +267,9 @@ async def run_then_terminate(
         descendants = psutil.Process(server.pid).children(recursive=True)
         os.kill(server.pid, signal.SIGTERM)
         return json.loads((await socket.receive()).data), descendants
+
+
+async def test_pages_say_that_this_server_runs_examples(serve) -> None:
+    client = await serve()
+    response = await client.head("/")
+    assert response.headers["X-Survey-Live"] == "/api/run/{id}"
