@@ -42,6 +42,12 @@ def build_site(
     )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests go last: Playwright's sync API keeps an event loop running in the
+    main thread for the rest of the session, which `asyncio.run()` refuses to share."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole site, built once per test session with --strict."""

@@ -29,9 +29,8 @@ def test_example_has_a_main_and_the_run_guard(example) -> None:
     names = {node.name for node in tree.body if isinstance(node, ast.AsyncFunctionDef)}
     assert "main" in names, f"{example.id} needs an `async def main()`"
     guard = tree.body[-1]
-    assert isinstance(guard, ast.If) and "__main__" in ast.unparse(guard.test), (
-        f'{example.id} must end with `if __name__ == "__main__":`'
-    )
+    assert isinstance(guard, ast.If), f"{example.id} must end with the `__main__` guard"
+    assert "__main__" in ast.unparse(guard.test), f"{example.id} must end with the `__main__` guard"
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda example: example.id)

@@ -232,5 +232,5 @@ def test_serial_examples_run_alone(examples_dir: Path, replays_dir: Path) -> Non
 
 def test_unknown_ids_are_refused(examples_dir: Path, replays_dir: Path) -> None:
     add_example(examples_dir, "basics/known", 'print("hi")\n')
-    with pytest.raises(SystemExit, match="unknown example id.*basics/unknown"):
+    with pytest.raises(SystemExit, match=r"unknown example id.*basics/unknown"):
         run(examples_dir, replays_dir, "basics/unknown")
