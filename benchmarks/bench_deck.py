@@ -20,7 +20,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools.pdf import build_site, serving
+from tools.serve import build_site, serving
 
 PRESSES = 50
 PAGE = "event-loop/"
@@ -60,7 +60,8 @@ def median_ms(samples: list[dict], field: str) -> float:
 def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch) / "site"
-        build_site(site)
+        if (built := build_site(site)).returncode:
+            raise SystemExit(built.stderr)
         with serving(site) as url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),

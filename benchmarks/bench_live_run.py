@@ -17,17 +17,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools.catalog import ROOT
-from tools.pdf import build_site, free_port
+from tools.serve import build_site, serving
 
 RUNS = 25
 EXAMPLE = "event_loop/asyncio_run"
@@ -56,28 +52,6 @@ TIME_ONE_RUN = """async (id) => {
   });
   return elapsed;
 }"""
-
-
-@contextmanager
-def server(site: Path, warm: int) -> Iterator[str]:
-    port = free_port()
-    command = [sys.executable, "-m", "server", "--port", str(port), "--site", str(site)]
-    process = subprocess.Popen([*command, "--warm", str(warm)], cwd=ROOT, stdout=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/api/examples", timeout=1):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the server did not answer at {url}") from None
-                time.sleep(0.05)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def click_to_first_line(browser, url: str) -> list[float]:
@@ -111,14 +85,15 @@ def main() -> None:
     rows = [('baseline: `python -c "print(1)"` spawn → line', bare_python_start())]
     with tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch) / "site"
-        build_site(site)
+        if (built := build_site(site)).returncode:
+            raise SystemExit(built.stderr)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
                 args=["--no-sandbox", "--disable-gpu"],
             )
             for warm, label in ((2, "warm pool (default)"), (0, "cold start (`--warm 0`)")):
-                with server(site, warm) as url:
+                with serving(site, "--warm", str(warm)) as url:
                     rows.append((f"click → first line, {label}", click_to_first_line(browser, url)))
             browser.close()
     print(f"Live run of {EXAMPLE} in Chromium, {RUNS} runs each, {PAUSE:g} s apart\n")

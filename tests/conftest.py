@@ -4,42 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.serve import build_site, serving
+
 # CI sets this so that a missing browser fails the run instead of skipping it.
 REQUIRE_BROWSER = os.environ.get("SURVEY_REQUIRE_BROWSER") == "1"
-
-
-def build_site(
-    destination: Path, config: Path = ROOT / "mkdocs.yml"
-) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            str(config),
-            "-d",
-            str(destination),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
-    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -57,51 +30,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return destination
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_serving(url: str, process: subprocess.Popen, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited early with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=1):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError(f"nothing answered at {url} within {timeout} s")
-
-
 @pytest.fixture(scope="session")
 def served_site(built_site: Path) -> Iterator[str]:
     """``python -m server`` on a free loopback port, serving the built site; yields its URL."""
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "server",
-            "--port",
-            str(port),
-            "--site",
-            str(built_site),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_serving(f"{url}/count", process)
+    with serving(built_site) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        process.stderr.close()
 
 
 def chromium_path() -> str | None:

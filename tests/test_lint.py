@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tools.catalog import ROOT
 
 
 @pytest.mark.parametrize(

@@ -9,61 +9,17 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 from pypdf import PdfReader, PdfWriter
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.serve import build_site, serving
+
 SLIDE_SIZE = {"width": 1280, "height": 720}
 ALL_FITTED = "() => [...document.querySelectorAll('section.slide')].every(s => s.dataset.fitFor)"
-
-
-def build_site(destination: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(destination)],
-        cwd=ROOT,
-        check=True,
-        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
-    )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextmanager
-def serving(site: Path) -> Iterator[str]:
-    port = free_port()
-    command = [sys.executable, "-m", "server", "--port", str(port), "--site", str(site)]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/", timeout=1):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the server did not answer at {url}") from None
-                time.sleep(0.05)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def deck_urls(page: Page, base_url: str) -> list[str]:
@@ -113,7 +69,8 @@ def main(argv: list[str] | None = None) -> None:
         site = args.site
         if site is None:
             site = Path(scratch) / "site"
-            build_site(site)
+            if (built := build_site(site)).returncode:
+                raise SystemExit(f"the site did not build:\n{built.stderr}")
         with serving(site) as url:
             pages = render(url, args.output)
     print(f"wrote {args.output}: {pages} slides")

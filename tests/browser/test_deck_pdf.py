@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.deck_pages import deck_pages, present, slide_ids
-from tests.conftest import ROOT
+from tools.catalog import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

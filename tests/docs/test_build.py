@@ -7,7 +7,8 @@ import re
 import textwrap
 from pathlib import Path
 
-from tests.conftest import ROOT, build_site
+from tools.catalog import ROOT
+from tools.serve import build_site
 
 
 def visible_text(page: Path) -> str:

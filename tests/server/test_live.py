@@ -17,7 +17,6 @@ from aiohttp import web
 
 from server.app import make_app
 from server.live import Limits, live_runs
-from tests.conftest import ROOT, free_port, wait_until_serving
 from tests.server.live_examples import (
     alive,
     assert_nothing_left,
@@ -25,6 +24,8 @@ from tests.server.live_examples import (
     read_all,
     write_examples,
 )
+from tools.catalog import ROOT
+from tools.serve import free_port, wait_until_serving
 
 RUN = "/api/run/fixtures/"
 

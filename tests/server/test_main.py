@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import server.__main__ as cli
-from tests.conftest import ROOT, free_port, wait_until_serving
+from tools.catalog import ROOT
+from tools.serve import free_port, wait_until_serving
 
 
 @pytest.mark.parametrize(

@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import importlib.util
-from pathlib import Path
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "awaitables" / "background_tasks.py"
-
-
-def load_example():
-    spec = importlib.util.spec_from_file_location("awaitables_background_tasks", EXAMPLE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from examples.awaitables import background_tasks as example
 
 
 def test_the_set_references_tasks_until_they_finish(capsys) -> None:
-    example = load_example()
 
     async def watch() -> None:
         quick = example.start_in_background("quick", 0.01)

@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import importlib.util
-from pathlib import Path
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "event_loop" / "pending_tasks.py"
-
-
-def load_example():
-    spec = importlib.util.spec_from_file_location("event_loop_pending_tasks", EXAMPLE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from examples.event_loop import pending_tasks as example
 
 
 def test_the_leftover_task_ends_cancelled(capsys) -> None:
-    example = load_example()
     leftovers: list[asyncio.Task] = []
 
     async def main_then_look_around() -> None:
