@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import sys
 from pathlib import Path
 
 from aiohttp import web
 
 from server.app import SITE_DIR, make_app
-from server.live import Limits
+from server.live import Limits, is_loopback
 from tools.catalog import EXAMPLES_DIR
 
 LOOPBACK = "127.0.0.1"
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def main(argv: list[str] | None = None) -> None:

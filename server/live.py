@@ -22,6 +22,7 @@ and closes the socket. Where the contract leaves a choice, this is it:
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import json
 import time
 from dataclasses import dataclass
@@ -197,6 +198,22 @@ class LiveRuns:
 live_runs = web.AppKey("live_runs", LiveRuns)
 
 
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def trusted_host(request: web.Request) -> bool:
+    """On a loopback socket only a loopback name may address the server, so a hostile
+    name that resolves to 127.0.0.1 (DNS rebinding) cannot pass as this server's page."""
+    bound = request.transport.get_extra_info("sockname")[0]
+    return not is_loopback(bound) or is_loopback(request.url.host or "")
+
+
 def same_origin(request: web.Request) -> bool:
     """No Origin (not a browser page) or the page this server served; nothing else."""
     origin = request.headers.get("Origin")
@@ -225,7 +242,7 @@ async def handle_run(request: web.Request) -> web.StreamResponse:
     example = runs.examples.get(request.match_info["id"])
     if example is None:
         raise web.HTTPNotFound(text="no such example\n")
-    if not same_origin(request):
+    if not (trusted_host(request) and same_origin(request)):
         raise web.HTTPForbidden(text="runs start only from pages this server served\n")
     socket = web.WebSocketResponse(compress=False)
     await socket.prepare(request)

@@ -121,6 +121,16 @@ async def test_only_pages_of_this_server_may_start_a_run(serve, origin, allowed:
         assert refused.value.status == 403
 
 
+async def test_a_foreign_host_name_is_refused_even_with_its_own_origin(serve) -> None:
+    """DNS rebinding: evil.example resolves to 127.0.0.1, so its page's Origin matches its Host."""
+    client = await serve()
+    rebound = f"evil.example:{client.port}"
+    headers = {"Host": rebound, "Origin": f"http://{rebound}"}
+    with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+        await client.ws_connect(RUN + "fails", headers=headers)
+    assert refused.value.status == 403
+
+
 @pytest.mark.parametrize("warm", [0, 1])
 async def test_a_run_past_its_time_is_killed_with_its_children(
     serve, examples_dir, existing, warm: int

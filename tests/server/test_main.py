@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import server.__main__ as cli
+from server.live import is_loopback
 from tools.catalog import ROOT
 from tools.serve import free_port, wait_until_serving
 
@@ -20,6 +21,7 @@ from tools.serve import free_port, wait_until_serving
         ("127.0.0.1", True),
         ("127.0.0.2", True),
         ("::1", True),
+        ("[::1]", True),
         ("localhost", True),
         ("0.0.0.0", False),
         ("192.0.2.10", False),
@@ -27,7 +29,7 @@ from tools.serve import free_port, wait_until_serving
     ],
 )
 def test_is_loopback(host: str, loopback: bool) -> None:
-    assert cli.is_loopback(host) is loopback
+    assert is_loopback(host) is loopback
 
 
 def test_a_non_loopback_host_is_served_only_with_a_warning(
