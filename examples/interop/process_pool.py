@@ -19,7 +19,7 @@ def is_prime(n: int) -> bool:
 
 
 def count_primes(start: int, stop: int) -> int:
-    # Pure Python arithmetic: it holds the GIL the whole time.
+    # Pure Python arithmetic: it needs the GIL the whole time.
     return sum(1 for n in range(start, stop) if is_prime(n))
 
 
