@@ -107,7 +107,7 @@ def _docstring_title(source: str, example_id: str) -> str:
 
 
 def _options(source: str, example_id: str) -> Options:
-    metadata = _script_metadata(source, example_id)
+    metadata = script_metadata(source, example_id)
     settings = metadata.get("tool", {}).get("survey", {})
     unknown = set(settings) - {"timeout", "serial", "needs", "stderr", "unordered"}
     if unknown:
@@ -128,7 +128,8 @@ def _options(source: str, example_id: str) -> Options:
     )
 
 
-def _script_metadata(source: str, example_id: str) -> dict:
+def script_metadata(source: str, example_id: str) -> dict:
+    """The module's PEP 723 script block as a dict, empty if it has none."""
     blocks = [m for m in METADATA_BLOCK.finditer(source) if m["type"] == "script"]
     if not blocks:
         return {}

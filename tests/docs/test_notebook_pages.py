@@ -10,11 +10,12 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from tools import notebooks
 from tools.catalog import ROOT
+from tools.notebooks.cli import NOTEBOOKS_DIR
+from tools.notebooks.pages import Section, read_site, sections
 
-SITE = notebooks.read_site(ROOT)
-SECTIONS = notebooks.sections(SITE)
+SITE = read_site(ROOT)
+SECTIONS = sections(SITE)
 
 
 class Links(HTMLParser):
@@ -37,14 +38,12 @@ def parsed(path: Path) -> Links:
     return links
 
 
-def notebook_page(site: Path, section: notebooks.Section) -> Path:
+def notebook_page(site: Path, section: Section) -> Path:
     return site / "notebooks" / section.slug / "index.html"
 
 
 @pytest.mark.parametrize("section", SECTIONS, ids=lambda section: section.slug)
-def test_each_section_has_a_rendered_notebook_page(
-    built_site: Path, section: notebooks.Section
-) -> None:
+def test_each_section_has_a_rendered_notebook_page(built_site: Path, section: Section) -> None:
     html = notebook_page(built_site, section).read_text(encoding="utf-8")
     assert "jp-Notebook" in html
     assert "About this notebook" in html
@@ -52,7 +51,7 @@ def test_each_section_has_a_rendered_notebook_page(
 
 @pytest.mark.parametrize("section", SECTIONS, ids=lambda section: section.slug)
 def test_the_download_link_serves_the_committed_notebook(
-    built_site: Path, section: notebooks.Section
+    built_site: Path, section: Section
 ) -> None:
     page = notebook_page(built_site, section)
     page_url = f"http://site.invalid/notebooks/{section.slug}/"
@@ -62,7 +61,7 @@ def test_the_download_link_serves_the_committed_notebook(
         target = urlparse(urljoin(page_url, anchor["href"] or ""))
         assert target.netloc == "site.invalid", anchor
         served = built_site / unquote(target.path).lstrip("/")
-        committed = ROOT / notebooks.NOTEBOOKS_DIR / f"{section.slug}.ipynb"
+        committed = ROOT / NOTEBOOKS_DIR / f"{section.slug}.ipynb"
         assert served.is_file(), f"{anchor['href']} does not resolve to a file in the site"
         assert json.loads(served.read_text()) == json.loads(committed.read_text())
 
@@ -71,7 +70,7 @@ def test_links_from_the_notebooks_to_slides_land_on_a_heading(built_site: Path) 
     base = SITE.site_url
     checked = 0
     for section in SECTIONS:
-        text = (ROOT / notebooks.NOTEBOOKS_DIR / f"{section.slug}.ipynb").read_text()
+        text = (ROOT / NOTEBOOKS_DIR / f"{section.slug}.ipynb").read_text()
         for url in re.findall(rf"\]\(({re.escape(base)}[^)\s]*)\)", text):
             path, _, anchor = url.removeprefix(base).partition("#")
             page = built_site / path / "index.html"

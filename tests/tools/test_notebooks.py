@@ -8,42 +8,46 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools import notebooks
 from tools.catalog import ROOT
+from tools.notebooks.cells import SCRIPT_ONLY
+from tools.notebooks.cli import FIX_COMMAND, NOTEBOOKS_DIR, main, source_view, write
+from tools.notebooks.execute import errors, execute
+from tools.notebooks.notebook import build
+from tools.notebooks.pages import NOT_SECTIONS, Section, read_site, sections
 
-SITE = notebooks.read_site(ROOT)
-SECTIONS = notebooks.sections(SITE)
+SITE = read_site(ROOT)
+SECTIONS = sections(SITE)
 # Longest a whole notebook may take here; each cell is bounded by its examples' timeouts.
 NOTEBOOK_SECONDS = 120
 
 
-def committed(section: notebooks.Section) -> nbformat.NotebookNode:
-    return nbformat.read(ROOT / notebooks.NOTEBOOKS_DIR / f"{section.slug}.ipynb", as_version=4)
+def committed(section: Section) -> nbformat.NotebookNode:
+    return nbformat.read(ROOT / NOTEBOOKS_DIR / f"{section.slug}.ipynb", as_version=4)
 
 
 def test_every_section_but_further_reading_has_a_notebook() -> None:
     pages = [page for _, page in SITE.nav if page.endswith(".md")]
     assert [section.page for section in SECTIONS] == [
-        page for page in pages if page not in notebooks.NOT_SECTIONS
+        page for page in pages if page not in NOT_SECTIONS
     ]
     for section in SECTIONS:
-        assert (ROOT / notebooks.NOTEBOOKS_DIR / f"{section.slug}.ipynb").exists()
+        assert (ROOT / NOTEBOOKS_DIR / f"{section.slug}.ipynb").exists()
 
 
 def test_committed_notebooks_match_the_pages(capsys: pytest.CaptureFixture[str]) -> None:
-    assert notebooks.main(["--check"]) == 0, capsys.readouterr().out
+    assert main(["--check"]) == 0, capsys.readouterr().out
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("section", SECTIONS, ids=lambda section: section.slug)
-def test_committed_notebook_executes_without_an_error(section: notebooks.Section) -> None:
+def test_committed_notebook_executes_without_an_error(section: Section) -> None:
     notebook = committed(section)
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     # Raises CellExecutionError at the first cell that raises.
-    notebooks.execute(notebook, ROOT, timeout=NOTEBOOK_SECONDS)
-    assert notebooks.errors(notebook) == []
+    execute(notebook, ROOT, timeout=NOTEBOOK_SECONDS)
+    assert errors(notebook) == []
 
 
 def test_code_cells_are_the_examples_with_await_for_asyncio_run() -> None:
@@ -179,7 +183,6 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "docs" / "tiny.md").write_text(PAGE)
     (tmp_path / "docs" / "other.md").write_text("# Other\n\n## A slide\n")
     (tmp_path / "mkdocs.yml").write_text(MKDOCS)
-    shutil.copy(ROOT / "pyproject.toml", tmp_path)
     (tmp_path / "server").mkdir()
     shutil.copy(ROOT / "server" / "count.py", tmp_path / "server")
     examples = tmp_path / "examples" / "tiny"
@@ -192,13 +195,13 @@ def project(tmp_path: Path) -> Path:
 
 
 def built(project: Path) -> nbformat.NotebookNode:
-    site = notebooks.read_site(project)
-    tiny = next(section for section in notebooks.sections(site) if section.slug == "tiny")
-    return notebooks.build(tiny, site).notebook
+    site = read_site(project)
+    tiny = next(section for section in sections(site) if section.slug == "tiny")
+    return build(tiny, site).notebook
 
 
 def test_a_page_becomes_markdown_and_code_cells(project: Path) -> None:
-    view = notebooks.source_view(built(project))
+    view = source_view(built(project))
     assert "await main()" in view
     assert "asyncio.run(main())\n" not in view
     assert "Never in the notebook" not in view
@@ -210,7 +213,7 @@ def test_a_page_becomes_markdown_and_code_cells(project: Path) -> None:
 
 
 def test_an_example_for_a_newer_python_stays_a_link(project: Path) -> None:
-    view = notebooks.source_view(built(project))
+    view = source_view(built(project))
     assert "**Runs as a script only:** it needs Python 3.99 or later" in view
     assert "(https://example.invalid/survey/tiny/#newer)" in view
     assert 'print("from the future")' in view.split("**Runs as a script only:**")[1]
@@ -241,7 +244,7 @@ def test_a_main_block_that_drives_loops_runs_in_a_thread(project: Path) -> None:
 def test_what_a_kernel_cannot_run_is_spotted(project: Path, code: str, reason: str) -> None:
     path = project / "examples" / "tiny" / "sleepy.py"
     path.write_text(SLEEPY.replace("import asyncio\n", f"import asyncio\n{code}\n"))
-    view = notebooks.source_view(built(project))
+    view = source_view(built(project))
     assert "**Runs as a script only:** " in view
     assert reason in view
 
@@ -249,33 +252,33 @@ def test_what_a_kernel_cannot_run_is_spotted(project: Path, code: str, reason: s
 def test_a_changed_example_makes_the_check_fail_until_regenerated(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = notebooks.read_site(project)
-    for section in notebooks.sections(site):
-        notebook = notebooks.build(section, site).notebook
+    site = read_site(project)
+    for section in sections(site):
+        notebook = build(section, site).notebook
         for cell in notebook.cells:
             if cell.cell_type == "code":
                 cell.execution_count = 1
-        notebooks.write(project / notebooks.NOTEBOOKS_DIR / f"{section.slug}.ipynb", notebook)
-    assert notebooks.main(["--check", "--root", str(project)]) == 0
+        write(project / NOTEBOOKS_DIR / f"{section.slug}.ipynb", notebook)
+    assert main(["--check", "--root", str(project)]) == 0
 
     sleepy = project / "examples" / "tiny" / "sleepy.py"
     sleepy.write_text(SLEEPY.replace('print("slept")', 'print("slept well")'))
-    assert notebooks.main(["--check", "--root", str(project)]) == 1
+    assert main(["--check", "--root", str(project)]) == 1
     out = capsys.readouterr().out
     assert '-    print("slept")\n+    print("slept well")' in out
     assert "(committed)" in out
     assert "(from the page)" in out
-    assert out.rstrip().endswith(f"run: {notebooks.FIX_COMMAND}")
+    assert out.rstrip().endswith(f"run: {FIX_COMMAND}")
 
 
 def test_a_notebook_that_was_never_executed_is_stale(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = notebooks.read_site(project)
-    for section in notebooks.sections(site):
-        notebook = notebooks.build(section, site).notebook
-        notebooks.write(project / notebooks.NOTEBOOKS_DIR / f"{section.slug}.ipynb", notebook)
-    assert notebooks.main(["--check", "--root", str(project)]) == 1
+    site = read_site(project)
+    for section in sections(site):
+        notebook = build(section, site).notebook
+        write(project / NOTEBOOKS_DIR / f"{section.slug}.ipynb", notebook)
+    assert main(["--check", "--root", str(project)]) == 1
     assert "was never executed" in capsys.readouterr().out
 
 
@@ -286,17 +289,17 @@ def test_a_mangled_snippet_line_is_reported(project: Path) -> None:
             '--8<-- "examples/tiny/sleepy.py:core"', '--8 < --"examples/tiny/sleepy.py:core"'
         )
     )
-    site = notebooks.read_site(project)
-    tiny = notebooks.sections(site)[0]
-    (warning,) = notebooks.build(tiny, site).warnings
+    site = read_site(project)
+    tiny = sections(site)[0]
+    (warning,) = build(tiny, site).warnings
     assert warning.startswith("docs/tiny.md:10: ")
 
 
 @pytest.mark.slow
 def test_the_generated_notebook_runs_with_its_own_count_server(project: Path) -> None:
     notebook = built(project)
-    notebooks.execute(notebook, project, timeout=60)
-    assert notebooks.errors(notebook) == []
+    execute(notebook, project, timeout=60)
+    assert errors(notebook) == []
     outputs = {
         cell.source.splitlines()[0]: "".join(o.get("text", "") for o in cell.outputs)
         for cell in notebook.cells
@@ -309,11 +312,11 @@ def test_the_generated_notebook_runs_with_its_own_count_server(project: Path) ->
 
 def test_unknown_sections_are_refused() -> None:
     with pytest.raises(SystemExit, match="unknown section"):
-        notebooks.main(["--check", "no-such-section"])
+        main(["--check", "no-such-section"])
 
 
 def test_script_only_reasons_are_sentences() -> None:
-    for example_id, reason in notebooks.SCRIPT_ONLY.items():
+    for example_id, reason in SCRIPT_ONLY.items():
         assert (ROOT / "examples" / f"{example_id}.py").exists(), example_id
         assert reason, example_id
         assert not reason.endswith("."), "the reason is read after a colon"

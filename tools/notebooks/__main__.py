@@ -1,0 +1,5 @@
+import sys
+
+from tools.notebooks.cli import main
+
+sys.exit(main())
