@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from tools.catalog import load, script_metadata
+from tools.catalog import Options, load, script_metadata
 from tools.notebooks.cells import cell_source, script_only_reason
 from tools.notebooks.execute import KERNEL
 from tools.notebooks.pages import (
@@ -64,14 +64,14 @@ class NotebookError(ValueError):
 class Built:
     section: Section
     notebook: NotebookNode
-    timeout: float  # for each cell: a cell may hold an example and the server start
+    timeout: float  # nbclient's limit for each cell, from the slowest example's own
     warnings: list[str]
 
 
 def build(section: Section, site: Site) -> Built:
     """The section's notebook, not yet executed."""
     page = read_page(section, site)
-    timeouts = [10.0]
+    timeouts = [Options.timeout]
     dependencies: set[str] = set()
     server_started = script_only = False
     shown: set[str] = set()
