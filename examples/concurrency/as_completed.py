@@ -10,7 +10,11 @@ async def fetch(resource: str, delay: float) -> str:
 
 
 async def main() -> None:
-    requests = [fetch("report", 0.3), fetch("avatar", 0.1), fetch("profile", 0.2)]
+    requests = [
+        fetch("report", 0.3),
+        fetch("avatar", 0.1),
+        fetch("profile", 0.2),
+    ]
     print("started: report, avatar, profile")
     for next_done in asyncio.as_completed(requests):
         print(f"finished: {await next_done}")

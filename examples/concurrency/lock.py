@@ -12,7 +12,9 @@ class Account:
 
 
 async def deposit(account: Account, amount: int) -> None:
-    async with account.lock:  # other deposits wait here until this one is written
+    async with (
+        account.lock
+    ):  # other deposits wait here until this one is written
         balance = account.balance
         await asyncio.sleep(0)
         account.balance = balance + amount

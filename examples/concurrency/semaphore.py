@@ -36,7 +36,9 @@ class InFlight:
 
 
 # --8<-- [start:core]
-async def fetch(session: ClientSession, limit: asyncio.Semaphore, gauge: InFlight):
+async def fetch(
+    session: ClientSession, limit: asyncio.Semaphore, gauge: InFlight
+):
     async with limit:  # waits here while `limit` requests are already out
         with gauge:
             async with session.get(COUNT_URL, params={"delay": DELAY}) as reply:

@@ -10,7 +10,9 @@ import asyncio
 from concurrent.futures import ProcessPoolExecutor
 
 # Four equal ranges of large numbers, so every chunk costs about the same.
-CHUNKS = [(start, start + 25_000) for start in range(10_000_000, 10_100_000, 25_000)]
+CHUNKS = [
+    (start, start + 25_000) for start in range(10_000_000, 10_100_000, 25_000)
+]
 
 
 # --8<-- [start:core]
