@@ -98,15 +98,13 @@ class RedisProtocol(asyncio.Protocol):
         if self.session.closing:
             self.transport.close()
 
+    # --8<-- [end:protocol]
     # Backpressure: stop reading while the client is not reading our replies.
     def pause_writing(self) -> None:
         self.transport.pause_reading()
 
     def resume_writing(self) -> None:
         self.transport.resume_reading()
-
-
-# --8<-- [end:protocol]
 
 
 async def open_server(

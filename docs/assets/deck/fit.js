@@ -1,31 +1,55 @@
 // fit.js: shrinks a slide's type until its content fits the slide's box.
-// Below MIN_FIT text stops being readable from the back of a room, so there
-// the code blocks take over: they shrink with the box and scroll instead.
+// Prose and code shrink together down to MIN_FIT; below it prose stops being
+// readable from the back of a room, while monospace code, read line by line,
+// stays readable down to about 11 px of a 1280×720 slide (CODE_MIN_FIT of its
+// 21.25 px), so code alone goes on shrinking. A slide that does not fit even
+// then, or one whose code had to shrink below the prose, gets another try
+// with its code and output side by side (a slide has room across, not down);
+// if nothing fits, its code blocks shrink with the box and scroll instead.
 
 const MIN_FIT = 0.6;
-const STEPS = 6;
+const CODE_MIN_FIT = 0.52;
+const STEPS = 7;
+const SPLIT = "slide--split";
+
+// The boxes that scroll rather than grow: when one of them has to, the slide
+// no longer shows all of its content at once.
+const SCROLLERS = "pre > code, .live-panel__log, .md-typeset__scrollwrap";
 
 function setFit(slide, fit) {
-  slide.style.setProperty("--deck-fit", fit.toFixed(3));
+  slide.style.setProperty("--deck-fit", Math.max(fit, MIN_FIT).toFixed(3));
+  slide.style.setProperty("--deck-code-fit", fit.toFixed(3));
 }
 
 function overflows(box) {
-  return box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
+  return box.scrollHeight > box.clientHeight || box.scrollWidth > box.clientWidth;
 }
 
+// The slide's padding keeps content clear of the toolbar, but a grid's
+// content may run into it without making the slide scroll.
+function spillsIntoPadding(slide) {
+  const bottom = slide.getBoundingClientRect().bottom - parseFloat(getComputedStyle(slide).paddingBottom);
+  return [...slide.children].some((child) => child.getBoundingClientRect().bottom > bottom + 0.5);
+}
+
+// The code blocks shrink with the slide (present.css), so a slide that is too
+// full shows up as a code block that scrolls, not as a slide that does.
 function fits(slide) {
-  if (overflows(slide)) return false;
-  const scrollers = slide.querySelectorAll("pre > code, .md-typeset__scrollwrap");
-  return ![...scrollers].some((box) => box.scrollWidth > box.clientWidth + 1);
+  return (
+    !overflows(slide) &&
+    !spillsIntoPadding(slide) &&
+    ![...slide.querySelectorAll(SCROLLERS)].some(overflows)
+  );
 }
 
+// The largest fit at which the slide fits, or null if not even the smallest.
 function search(slide) {
   setFit(slide, 1);
   if (fits(slide)) return 1;
-  let low = MIN_FIT;
+  let low = CODE_MIN_FIT;
   let high = 1;
   setFit(slide, low);
-  if (!fits(slide)) return low;
+  if (!fits(slide)) return null;
   for (let step = 0; step < STEPS; step += 1) {
     const middle = (low + high) / 2;
     setFit(slide, middle);
@@ -33,6 +57,21 @@ function search(slide) {
     else high = middle;
   }
   return low;
+}
+
+// Stacked reads top to bottom, so it wins while its prose keeps full size;
+// past that, code and output side by side win if their code is larger.
+function layOut(slide) {
+  slide.classList.remove(SPLIT);
+  const stacked = search(slide);
+  if (stacked >= MIN_FIT || !slide.querySelector(":scope > .highlight + .highlight")) {
+    return stacked ?? CODE_MIN_FIT;
+  }
+  slide.classList.add(SPLIT);
+  const split = search(slide);
+  if (split !== null && split > (stacked ?? 0)) return split;
+  slide.classList.remove(SPLIT);
+  return stacked ?? CODE_MIN_FIT;
 }
 
 // Works on a hidden slide too: it is laid out invisibly for the measurement.
@@ -43,9 +82,7 @@ export function fitSlide(slide, key = "") {
     slide.hidden = false;
     slide.style.visibility = "hidden";
   }
-  slide.classList.add("deck-measuring");
-  setFit(slide, search(slide));
-  slide.classList.remove("deck-measuring");
+  setFit(slide, layOut(slide));
   if (wasHidden) {
     slide.hidden = true;
     slide.style.removeProperty("visibility");
