@@ -19,8 +19,8 @@ import sys
 from collections import deque
 from collections.abc import Mapping
 
-from tools.capture import INTERPRETER_FLAGS, environment, kill_group, start
-from tools.catalog import ROOT, Example
+from tools.capture import kill_group, spawn, start
+from tools.catalog import Example
 
 Process = asyncio.subprocess.Process
 
@@ -41,18 +41,11 @@ class WarmPool:
             task.add_done_callback(self.starting.discard)
 
     async def start_one(self) -> None:
-        process = await asyncio.create_subprocess_exec(
-            self.python,
-            *INTERPRETER_FLAGS,
-            "-m",
-            "server.warm",
+        process = await spawn(
+            ["-m", "server.warm"],
+            python=self.python,
             stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-            env=environment(),
-            cwd=ROOT,
-            start_new_session=True,
-            limit=self.stream_limit,
+            stream_limit=self.stream_limit,
         )
         if self.closed:
             await stop(process)

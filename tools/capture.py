@@ -65,17 +65,40 @@ def mask(text: str) -> str:
 
 
 # Development mode (asyncio debug, ResourceWarning) and every warning an error.
-# The live server's warm interpreters start with the same flags.
+# `spawn` gives them to examples and to the live server's warm interpreters alike.
 INTERPRETER_FLAGS = ("-X", "dev", "-W", "error")
-
-
-def command(example: Example, python: str = sys.executable) -> list[str]:
-    return [python, *INTERPRETER_FLAGS, str(example.path)]
 
 
 def environment(extra: Mapping[str, str] = {}) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key not in SCRUBBED_ENV}
     return env | FIXED_ENV | dict(extra)
+
+
+async def spawn(
+    arguments: list[str],
+    *,
+    python: str = sys.executable,
+    stdin: int = asyncio.subprocess.DEVNULL,
+    merge_stderr: bool = False,
+    extra_env: Mapping[str, str] = {},
+    stream_limit: int = 2**16,
+) -> asyncio.subprocess.Process:
+    """``python -X dev -W error *arguments`` in the fixed environment, in a process
+    group of its own so that stopping it stops its children. The runner and the live
+    server's warm interpreters both start here, so a live run is a recorded run."""
+    return await asyncio.create_subprocess_exec(
+        python,
+        *INTERPRETER_FLAGS,
+        *arguments,
+        stdin=stdin,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT if merge_stderr else asyncio.subprocess.PIPE,
+        env=environment(extra_env),
+        cwd=ROOT,
+        start_new_session=True,
+        # The longest line a reader accepts; the live server ties it to its output cap.
+        limit=stream_limit,
+    )
 
 
 async def start(
@@ -84,18 +107,13 @@ async def start(
     extra_env: Mapping[str, str] = {},
     stream_limit: int = 2**16,
 ) -> asyncio.subprocess.Process:
-    """Start the example in a process group of its own, so stopping it stops its children."""
-    merge = example.options.stderr == "merge"
-    return await asyncio.create_subprocess_exec(
-        *command(example, python),
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT if merge else asyncio.subprocess.PIPE,
-        env=environment(extra_env),
-        cwd=ROOT,
-        start_new_session=True,
-        # The longest line a reader accepts; the live server ties it to its output cap.
-        limit=stream_limit,
+    """Start the example itself, as ``python -X dev -W error path`` would."""
+    return await spawn(
+        [str(example.path)],
+        python=python,
+        merge_stderr=example.options.stderr == "merge",
+        extra_env=extra_env,
+        stream_limit=stream_limit,
     )
 
 
