@@ -1,0 +1,158 @@
+"""The tracer, injected into real examples on every installed interpreter, records what
+their loops did: checked by structure (order, overlap, counts), never by a clock."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from tests.survey.conftest import committed_output, overlapping_steps, run_traced
+
+# Examples whose lesson is when things run, that need nothing beyond the standard library.
+SAME_OUTPUT = [
+    "concurrency/gather_sleep",
+    "concurrency/lost_update",
+    "concurrency/task_group",
+    "awaitables/cancel_task",
+    "interop/to_thread",
+    "interop/run_in_executor",
+    # stderr is its output: debug mode's report says where the task was created.
+    "patterns/slow_callback",
+    "event_loop/by_hand",
+]
+
+
+def spans_overlap(spans: list[tuple[float, float]]) -> bool:
+    """All the (start, end) spans share a moment."""
+    return max(start for start, _ in spans) < min(end for _, end in spans)
+
+
+def disjoint(spans: list[tuple[float, float]]) -> bool:
+    ordered = sorted(spans)
+    return all(end <= after[0] for (_, end), after in itertools.pairwise(ordered))
+
+
+@pytest.mark.parametrize("example_id", SAME_OUTPUT)
+async def test_output_is_unchanged_by_tracing(example_id: str, python: str) -> None:
+    run = await run_traced(example_id, python)
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout == committed_output(example_id)
+    assert run.events, "the tracer recorded nothing"
+    assert overlapping_steps(run.events) == []
+
+
+async def test_gathered_naps_wait_together_and_blocking_naps_queue(python: str) -> None:
+    run = await run_traced("concurrency/gather_sleep", python)
+    delay = 0.2  # the example's DELAY
+    waiting = run.tasks("async_nap(")
+    blocking = run.tasks("blocking_nap(")
+    assert len(waiting) == len(blocking) == 3
+    # Each async nap ran twice (before and after its sleep); all three slept at once.
+    for lane in waiting.values():
+        assert len(lane["steps"]) == 2
+        assert lane["states"].keys() == {"created", "done"}
+    asleep = [
+        (lane["steps"][0][0] + lane["steps"][0][1], lane["steps"][1][0])
+        for lane in waiting.values()
+    ]
+    assert spans_overlap(asleep)
+    # Each blocking nap is one step that holds the loop for its whole delay, one after another.
+    held = []
+    for lane in blocking.values():
+        [(t, d)] = lane["steps"]
+        assert d >= delay  # time.sleep(delay) returns no sooner
+        held.append((t, t + d))
+    assert disjoint(held)
+    assert min(t for t, _ in held) > max(end for _, end in asleep)
+
+
+async def test_lost_update_reads_all_before_any_writes(python: str) -> None:
+    run = await run_traced("concurrency/lost_update", python)
+    deposits = run.tasks("deposit(")
+    assert len(deposits) == 100
+    # Step one reads the balance and awaits; step two writes. Every read comes before
+    # every write, so every deposit writes the same stale balance plus ten.
+    reads = [lane["steps"][0][0] for lane in deposits.values()]
+    writes = [lane["steps"][1][0] for lane in deposits.values()]
+    assert max(reads) < min(writes)
+    assert all(len(lane["steps"]) == 2 for lane in deposits.values())
+
+
+async def test_lock_serialises_the_read_modify_write(python: str) -> None:
+    run = await run_traced("concurrency/lock", python)
+    deposits = run.tasks("deposit(")
+    assert len(deposits) == 100
+    # With the lock, each deposit reads in its next-to-last step and writes in its last;
+    # no other deposit runs in between, so the read-to-write spans never overlap.
+    spans = [(lane["steps"][-2][0], lane["steps"][-1][0]) for lane in deposits.values()]
+    assert disjoint(spans)
+
+
+async def test_cancelled_and_failed_tasks_are_marked(python: str) -> None:
+    run = await run_traced("awaitables/cancel_task", python)
+    [report] = run.tasks("download(").values()
+    assert report["states"].keys() == {"created", "cancelled"}
+
+    run = await run_traced("concurrency/task_group", python)
+    lanes = run.tasks("fetch(")
+    endings = {lane["label"]: set(lane["states"]) - {"created"} for lane in lanes.values()}
+    assert endings == {
+        "fetch('orders', 0.2, True)": {"failed"},
+        "fetch('prices', 5.0, False)": {"cancelled"},
+    }
+
+
+async def test_tasks_are_created_before_they_first_run(python: str) -> None:
+    run = await run_traced("concurrency/create_task", python)
+    [main] = run.tasks("main(").values()
+    ticks = run.tasks("tick(")
+    assert sorted(lane["label"] for lane in ticks.values()) == [
+        "tick('kettle', 3, 0.2)",
+        "tick('toaster', 2, 0.2)",
+    ]
+    main_first_step_ends = main["steps"][0][0] + main["steps"][0][1]
+    for lane in ticks.values():
+        # Created by main's first step, they first run only once that step has ended.
+        assert lane["states"]["created"] < lane["steps"][0][0]
+        assert lane["steps"][0][0] >= main_first_step_ends
+
+
+async def test_worker_threads_get_lanes_of_their_own(python: str) -> None:
+    run = await run_traced("interop/run_in_executor", python)
+    threads = run.worker_lanes("thread")
+    # Two pools: 2 workers, then 4; every sensor is read once per pool.
+    assert len(threads) == 6
+    assert sum(len(calls) for calls in threads.values()) == 8
+    for calls in threads.values():
+        assert disjoint([(t, t + d) for t, d in calls])
+    labels = {event["label"] for event in run.events if event.get("lane") == "thread"}
+    assert "read_sensor('boiler', 0.3)" in labels
+
+
+async def test_slow_steps_are_flagged_by_the_loops_own_threshold(python: str) -> None:
+    run = await run_traced("patterns/slow_callback", python)
+    lanes = run.tasks()
+    assert lanes["upload"]["label"] == "handle_upload()"
+    assert lanes["download"]["label"] == "handle_download()"
+    # The upload blocks in its only step; the download sleeps between two short ones.
+    slow = [event["task"] for event in run.events if event.get("slow")]
+    assert slow == ["upload"]
+    assert len(lanes["download"]["steps"]) == 2
+
+
+@pytest.mark.slow
+async def test_worker_processes_get_lanes_of_their_own(python: str) -> None:
+    run = await run_traced("interop/process_pool", python)
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout == committed_output("interop/process_pool")
+    processes = run.worker_lanes("process")
+    # One pool of one worker, then one of two; four chunks each.
+    assert sorted(processes) == ["process 1", "process 2", "process 3"]
+    assert len(processes["process 1"]) == 4
+    assert len(processes["process 2"]) + len(processes["process 3"]) == 4
+    two = [(t, t + d) for name in ("process 2", "process 3") for t, d in processes[name]]
+    one = [(t, t + d) for t, d in processes["process 1"]]
+    assert disjoint(one)
+    # The two workers computed at the same time.
+    assert not disjoint(two)
