@@ -15,10 +15,12 @@ and, on lanes of their own, work off the loop's thread or not in any task::
     {"kind": "step", "task": "process 1", "lane": "process", "t": …, "d": …, "label": …}
     {"kind": "step", "task": "callbacks", "lane": "callback", "t": …, "d": …, "label": …}
 
-A step that took at least the loop's ``slow_callback_duration`` has
-``"slow": true``. A task's lane is its name; a second task of the same name
-gets ``"name (2)"``. Worker processes are numbered in the order they first
-worked, so that a recording does not change with their pids.
+A worker's call arrives twice: as it starts, with ``"d": null`` (running
+since t), and as it ends. A step that took at least the loop's
+``slow_callback_duration`` has ``"slow": true``. A task's lane is its name;
+a second task of the same name gets ``"name (2)"``. Worker processes are
+numbered in the order they first worked, so that a recording does not change
+with their pids.
 """
 
 from __future__ import annotations
@@ -109,8 +111,9 @@ class TraceEvents:
     def task(self, name: str, t: float, state: str, **extra) -> dict:
         return {"kind": "task", "task": name, "t": self.since_start(t), "state": state, **extra}
 
-    def step(self, name: str, t: float, d: float, *, slow: bool = False, **extra) -> dict:
-        event = {"kind": "step", "task": name, "t": self.since_start(t), "d": round(d, 6)}
+    def step(self, name: str, t: float, d: float | None, *, slow: bool = False, **extra) -> dict:
+        duration = None if d is None else round(d, 6)
+        event = {"kind": "step", "task": name, "t": self.since_start(t), "d": duration}
         event.update(extra)
         if slow:
             event["slow"] = True

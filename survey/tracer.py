@@ -21,6 +21,9 @@ into the design's trace events.
     ["thread", name, t, d, label]      a call on a worker thread (to_thread, run_in_executor)
     ["process", pid, t, d, label]      a call in a worker process (ProcessPoolExecutor)
 
+A worker's call is written twice: when it starts, with d null (so that a live
+drawing shows it running), and when it ends.
+
 Public hooks are used where they serve: the executors' ``submit``. The loop's
 steps have none, so one private method is wrapped, in ``_wrap_handle_run``:
 ``asyncio.events.Handle._run``, which runs every callback and task step on
@@ -213,18 +216,22 @@ def _wrap_submit(executor_class, wrap) -> None:
 
 
 def _on_thread(fn, label: str):
-    """``fn``, timed on whichever worker thread runs it."""
+    """``fn``, timed on whichever worker thread runs it. Its start is written at
+    once, since the loop is likely waiting and would write it only at its end."""
     import threading
 
     def timed(*args, **kwargs):
+        if _recorder is None:  # a forked child's thread: the parent records its own
+            return fn(*args, **kwargs)
+        name = _json(_shorten(threading.current_thread().name))
         start = time.perf_counter()
+        _recorder.add(f'["thread",{name},{start:.6f},null,{_json(label)}]\n')
+        _recorder.flush()
         try:
             return fn(*args, **kwargs)
         finally:
             duration = time.perf_counter() - start
-            name = _json(_shorten(threading.current_thread().name))
-            if _recorder is not None:
-                _recorder.add(f'["thread",{name},{start:.6f},{duration:.6f},{_json(label)}]\n')
+            _recorder.add(f'["thread",{name},{start:.6f},{duration:.6f},{_json(label)}]\n')
 
     return timed
 
@@ -235,7 +242,8 @@ class _InProcess:
 
     A worker started by fork (the default on Linux before 3.14) inherited the
     pipe. One started by spawn or forkserver reopens it through /proc, from the
-    tracing process's pid and descriptor number carried here."""
+    tracing process's pid and descriptor number carried here. Each line is one
+    short write, which a pipe never interleaves with another."""
 
     def __init__(self, fn, label: str) -> None:
         self.fn = fn
@@ -243,16 +251,19 @@ class _InProcess:
         self.owner = (os.getpid(), _recorder.fd) if _recorder is not None else None
 
     def __call__(self, *args, **kwargs):
+        fd = _worker_pipe(self.owner)
         start = time.perf_counter()
+        self.write(fd, start, "null")
         try:
             return self.fn(*args, **kwargs)
         finally:
-            duration = time.perf_counter() - start
-            line = f'["process",{os.getpid()},{start:.6f},{duration:.6f},{_json(self.label)}]\n'
-            fd = _worker_pipe(self.owner)
-            if fd is not None:
-                with contextlib.suppress(OSError):
-                    os.write(fd, line.encode())  # one short write: atomic on a pipe
+            self.write(fd, start, f"{time.perf_counter() - start:.6f}")
+
+    def write(self, fd: int | None, start: float, duration: str) -> None:
+        if fd is not None:
+            line = f'["process",{os.getpid()},{start:.6f},{duration},{_json(self.label)}]\n'
+            with contextlib.suppress(OSError):
+                os.write(fd, line.encode())
 
 
 _reopened: dict[tuple[int, int], int | None] = {}

@@ -53,14 +53,14 @@ class TracedRun:
                 continue
             if event["kind"] == "task":
                 lane["states"][event["state"]] = event["t"]
-            else:
+            elif event["d"] is not None:
                 lane["steps"].append((event["t"], event["d"]))
         return {name: lane for name, lane in lanes.items() if lane["label"].startswith(label_start)}
 
     def worker_lanes(self, kind: str) -> dict[str, list[tuple[float, float]]]:
         lanes: dict[str, list[tuple[float, float]]] = {}
         for event in self.events:
-            if event.get("lane") == kind:
+            if event.get("lane") == kind and event["d"] is not None:
                 lanes.setdefault(event["task"], []).append((event["t"], event["d"]))
         return lanes
 

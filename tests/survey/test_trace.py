@@ -59,6 +59,7 @@ def test_worker_processes_are_numbered_by_first_appearance_and_addresses_masked(
             ["process", 4242, 101.0, 0.5, "work(<Job at 0x7f3a2c1b9d60>)"],
             ["process", 17, 101.0, 0.5, "work(2)"],
             ["process", 4242, 101.5, 0.5, "work(3)"],
+            ["thread", "asyncio_0", 101.0, None, "read(1)"],
             ["thread", "asyncio_0", 101.0, 0.25, "read(1)"],
         )
     )
@@ -67,8 +68,11 @@ def test_worker_processes_are_numbered_by_first_appearance_and_addresses_masked(
         ("process 2", "process"),
         ("process 1", "process"),
         ("asyncio_0", "thread"),
+        ("asyncio_0", "thread"),
     ]
     assert events[0]["label"] == "work(<Job at 0x…>)"
+    # A call announced as it starts has no duration yet.
+    assert [event["d"] for event in events[3:]] == [None, 0.25]
 
 
 def test_an_unknown_event_is_an_error_that_names_it() -> None:

@@ -128,6 +128,13 @@ async def test_worker_threads_get_lanes_of_their_own(python: str) -> None:
         assert disjoint([(t, t + d) for t, d in calls])
     labels = {event["label"] for event in run.events if event.get("lane") == "thread"}
     assert "read_sensor('boiler', 0.3)" in labels
+    # Each call is announced as it starts (d is null), before the event that ends it.
+    on_threads = [event for event in run.events if event.get("lane") == "thread"]
+    started = {(e["task"], e["t"]): i for i, e in enumerate(on_threads) if e["d"] is None}
+    ended = {(e["task"], e["t"]): i for i, e in enumerate(on_threads) if e["d"] is not None}
+    assert len(started) == 8
+    assert started.keys() == ended.keys()
+    assert all(started[call] < ended[call] for call in started)
 
 
 async def test_slow_steps_are_flagged_by_the_loops_own_threshold(python: str) -> None:
