@@ -288,18 +288,30 @@ def _worker_pipe(owner: tuple[int, int] | None) -> int | None:
 def _task_label(task) -> str:
     """``nap('a')``: the coroutine's name and the arguments it was called with."""
     coro = task.get_coro()
-    code = getattr(coro, "cr_code", None)
-    frame = getattr(coro, "cr_frame", None)
     name = getattr(coro, "__name__", type(coro).__name__)
+    code, frame = getattr(coro, "cr_code", None), getattr(coro, "cr_frame", None)
     if code is None or frame is None:
-        return name
+        return _shorten(name)
+    return _shorten(f"{name}({', '.join(_arguments(code, frame.f_locals))})")
+
+
+CO_VARARGS, CO_VARKEYWORDS = 0x04, 0x08  # inspect's flags, without importing inspect
+
+
+def _arguments(code, local) -> list[str]:
+    """The arguments of a call, read from its frame before the coroutine starts."""
     count = code.co_argcount + code.co_kwonlyargcount
-    names = [arg for arg in code.co_varnames[:count] if arg not in ("self", "cls")]
-    local = frame.f_locals
-    values = [local.get(arg) for arg in names]
+    values = [local.get(name) for name in code.co_varnames[:count] if name not in ("self", "cls")]
     while values and values[-1] is None:  # trailing Nones are usually defaults left alone
         values.pop()
-    return _shorten(f"{name}({', '.join(_argument(value) for value in values)})")
+    shown = [_argument(value) for value in values]
+    if code.co_flags & CO_VARARGS:
+        shown += [_argument(value) for value in local.get(code.co_varnames[count], ())]
+        count += 1
+    if code.co_flags & CO_VARKEYWORDS:
+        keywords = local.get(code.co_varnames[count], {})
+        shown += [f"{key}={_argument(value)}" for key, value in keywords.items()]
+    return shown
 
 
 def _call_label(fn, args: tuple, kwargs: dict) -> str:
@@ -320,6 +332,9 @@ def _callable_label(fn) -> str:
 
 
 def _argument(value) -> str:
+    """A short repr; a function or class by its name, as the source calls it."""
+    if callable(value) and isinstance(getattr(value, "__qualname__", None), str):
+        return value.__qualname__
     try:
         text = repr(value)
     except Exception:

@@ -39,6 +39,8 @@ class TracedRun:
     stderr: str = ""
     exit_code: int | None = None
     events: list[dict] = field(default_factory=list)
+    lines: list[dict] = field(default_factory=list)  # stdout as the replay stores it, with t
+    elapsed: float = 0.0
 
     def tasks(self, label_start: str = "") -> dict[str, dict]:
         """Task lanes by name, each {"label", "states": {state: t}, "steps": [(t, d)]},
@@ -88,15 +90,26 @@ async def run_traced(example_id: str, python: str, traced: bool = True) -> Trace
             if pipe:
                 pipe.launched()
             stderr = process.stderr.read() if process.stderr else asyncio.sleep(0, b"")
-            outputs = asyncio.gather(process.stdout.read(), stderr)
             events = read_events(pipe, started) if pipe else asyncio.sleep(0, [])
-            (stdout, stderr), run.events = await asyncio.gather(outputs, events)
+            run.lines, stderr, run.events = await asyncio.gather(
+                read_lines(process.stdout, started), stderr, events
+            )
             run.exit_code = await process.wait()
     finally:
         kill_group(process)
-    run.stdout = mask(stdout.decode())
+    run.elapsed = round(time.perf_counter() - started, 3)
+    run.stdout = "".join(f"{line['text']}\n" for line in run.lines)
     run.stderr = mask(stderr.decode())
     return run
+
+
+async def read_lines(stream: asyncio.StreamReader, started: float) -> list[dict]:
+    lines = []
+    async for raw in stream:
+        t = round(time.perf_counter() - started, 3)
+        text = mask(raw.decode().rstrip("\n"))
+        lines.append({"t": t, "stream": "stdout", "text": text})
+    return lines
 
 
 async def read_events(pipe: TracePipe, started: float) -> list[dict]:
