@@ -1,5 +1,5 @@
 // deck.js: the entry point. On every page (Material swaps pages without a
-// reload and announces each one on document$) it decides whether the page is
+// reload; material.js says when one lands) it decides whether the page is
 // read, presented (?present) or shown as the speaker view (?speaker); keys,
 // sync and the other window-wide listeners are wired once, here.
 

@@ -55,8 +55,9 @@ class Panel {
   }
 
   show(event) {
-    const { kind, panel: text } = describe(event) ?? {};
-    if (text == null) return;
+    const described = describe(event);
+    if (described?.panel == null) return;
+    const { kind, panel: text } = described;
     const line = element("span", { className: `live-line live-line--${kind}` }, `${text}\n`);
     const atBottom = this.log.scrollTop + this.log.clientHeight >= this.log.scrollHeight - 4;
     this.log.append(line);
