@@ -21,7 +21,7 @@ async def start_two() -> None:
     cache = {"tea": "TEA"}
     hit = asyncio.create_task(lookup("tea", cache))
     miss = asyncio.create_task(lookup("cake", cache))
-    print(f"  create_task returned; tea done: {hit.done()}, cake: {miss.done()}")
+    print(f"  returned: hit done {hit.done()}, miss done {miss.done()}")
     await asyncio.gather(hit, miss)
 
 

@@ -27,7 +27,7 @@ def run_start_two(example, monkeypatch, *, eager: bool) -> list[str]:
 def test_default_tasks_start_after_create_task_returns(load_example, monkeypatch) -> None:
     lines = run_start_two(load_example("eager_tasks"), monkeypatch, eager=False)
     assert lines == [
-        "create_task returned; tea done: False, cake: False",
+        "returned: hit done False, miss done False",
         "lookup('tea') starts",
         "lookup('cake') starts",
     ]
@@ -38,5 +38,5 @@ def test_eager_tasks_run_their_first_step_inside_create_task(load_example, monke
     assert lines == [
         "lookup('tea') starts",
         "lookup('cake') starts",
-        "create_task returned; tea done: True, cake: False",
+        "returned: hit done True, miss done False",
     ]
