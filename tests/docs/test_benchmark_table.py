@@ -24,7 +24,8 @@ def table_rows() -> tuple[list[str], dict[str, list[int]]]:
 
 def test_only_pipelined_columns_are_shown() -> None:
     header, _ = table_rows()
-    assert header and all("-P" in column for column in header)
+    assert header
+    assert all("-P" in column for column in header)
 
 
 def test_the_ceiling_is_above_every_python_server() -> None:
