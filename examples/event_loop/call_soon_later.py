@@ -13,14 +13,14 @@ async def step(name: str) -> None:
 async def main() -> None:
     loop = asyncio.get_running_loop()
     done = loop.create_future()
-    loop.call_later(0.02, print, "timer, 20 ms")  # into the timer heap
-    loop.call_later(0.01, print, "timer, 10 ms")
+    loop.call_later(0.2, print, "timer, 0.2 s")  # into the timer heap
+    loop.call_later(0.1, print, "timer, 0.1 s")
     loop.call_soon(print, "call_soon 1")  # onto the ready queue
     task = asyncio.create_task(step("a"))  # its steps are ready callbacks too
     loop.call_soon(print, "call_soon 2")
     # Nothing is ready until the timers are due: the loop sleeps in the
     # selector, which also watches sockets and pipes, until the nearest one.
-    loop.call_later(0.03, done.set_result, None)
+    loop.call_later(0.3, done.set_result, None)
     print("main: all scheduled, now awaiting")
     await asyncio.gather(done, task)
 

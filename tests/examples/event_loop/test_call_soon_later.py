@@ -22,6 +22,6 @@ def test_ready_queue_in_order_then_timers_by_deadline(monkeypatch) -> None:
         "task a: first step",
         "call_soon 2",
         "task a: second step",
-        "timer, 10 ms",
-        "timer, 20 ms",
+        "timer, 0.1 s",
+        "timer, 0.2 s",
     ]
