@@ -8,9 +8,9 @@ from pathlib import Path
 
 from aiohttp import web
 
-from server.app import SITE_DIR, make_app
+from server.app import make_app
 from server.live import Limits, is_loopback
-from tools.catalog import EXAMPLES_DIR
+from survey.paths import EXAMPLES_DIR, SITE_DIR
 
 LOOPBACK = "127.0.0.1"
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tools.catalog import ROOT
+from survey.paths import ROOT
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tools.catalog import ROOT
+from survey.paths import ROOT
 
 
 def build_site(

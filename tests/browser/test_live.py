@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.catalog import EXAMPLES_DIR
+from survey.paths import EXAMPLES_DIR
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import re
 import textwrap
 from pathlib import Path
 
-from tools.catalog import ROOT
+from survey.paths import ROOT
 from tools.serve import build_site
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.catalog import ROOT, discover
+from survey.catalog import discover
+from survey.paths import ROOT
 
 EXAMPLES = discover()
 PAGES = sorted((ROOT / "docs").glob("*.md"))

@@ -17,6 +17,7 @@ from aiohttp import web
 
 from server.app import make_app
 from server.live import Limits, live_runs
+from survey.paths import ROOT
 from tests.server.live_examples import (
     alive,
     assert_nothing_left,
@@ -24,7 +25,6 @@ from tests.server.live_examples import (
     read_all,
     write_examples,
 )
-from tools.catalog import ROOT
 from tools.serve import free_port, wait_until_serving
 
 RUN = "/api/run/fixtures/"

@@ -11,7 +11,7 @@ import pytest
 
 import server.__main__ as cli
 from server.live import is_loopback
-from tools.catalog import ROOT
+from survey.paths import ROOT
 from tools.serve import free_port, wait_until_serving
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools.catalog import ROOT
+from survey.paths import ROOT
 from tools.notebooks.cells import SCRIPT_ONLY
 from tools.notebooks.cli import FIX_COMMAND, NOTEBOOKS_DIR, main, source_view, write
 from tools.notebooks.execute import errors, execute

@@ -12,7 +12,7 @@ from nbclient.exceptions import CellExecutionError
 from nbformat import NotebookNode
 
 import tools.notebooks
-from tools.catalog import ROOT
+from survey.paths import ROOT
 from tools.notebooks.execute import errors, execute
 from tools.notebooks.notebook import build
 from tools.notebooks.pages import read_site, sections

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from tools.catalog import Options, load, script_metadata
+from survey.catalog import Options, load, script_metadata
 from tools.notebooks.cells import cell_source, script_only_reason
 from tools.notebooks.execute import KERNEL
 from tools.notebooks.pages import (
@@ -95,7 +95,7 @@ def build(section: Section, site: Site) -> Built:
             cells.append(new_markdown_cell(text))
             continue
         shown.add(example.id)
-        if "demo-server" in example.options.needs and not server_started:
+        if example.needs_demo_server and not server_started:
             server_started = True
             dependencies.add("aiohttp")
             cells += _server_cells(site)
@@ -142,11 +142,11 @@ def _about(section: Section, site: Site, dependencies: set[str], script_only: bo
 
 
 def _server_cells(site: Site) -> list[NotebookNode]:
-    """The /count server from server/count.py, started once for the examples that call it."""
-    source = (site.root / "server" / "count.py").read_text(encoding="utf-8")
+    """The /count server from survey/demo_server.py, started once for the examples that call it."""
+    source = (site.root / "survey" / "demo_server.py").read_text(encoding="utf-8")
     return [
         new_markdown_cell(SERVER_ABOUT),
-        new_code_cell(cell_source(source, "# server/count.py")),
+        new_code_cell(cell_source(source, "# survey/demo_server.py")),
         new_code_cell(SERVER_START),
     ]
 
