@@ -66,10 +66,11 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Ruff's lint and format checks."""
+    """Ruff's lint and format checks, and the import contracts between the packages."""
     install_groups(session, "lint")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("lint-imports")
 
 
 @nox.session(python=PYTHONS, default=False)
