@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
 import nox
 
@@ -84,7 +84,7 @@ def compat(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Run the benchmarks in benchmarks/, each against a baseline measured in the same run."""
     install_groups(session, "test", "uvloop")
-    scripts = sorted(name for name in os.listdir("benchmarks") if name.startswith("bench_"))
-    for script in scripts:
-        if not session.posargs or any(word in script for word in session.posargs):
-            session.run("python", f"benchmarks/{script}")
+    modules = sorted(path.stem for path in Path("benchmarks").glob("bench_*.py"))
+    for module in modules:
+        if not session.posargs or any(word in module for word in session.posargs):
+            session.run("python", "-m", f"benchmarks.{module}")

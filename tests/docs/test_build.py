@@ -8,7 +8,7 @@ import textwrap
 from pathlib import Path
 
 from survey.paths import ROOT
-from tools.serve import build_site
+from tools.harness import build_site
 
 
 def visible_text(page: Path) -> str:

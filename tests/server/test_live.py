@@ -25,7 +25,7 @@ from tests.server.live_examples import (
     read_all,
     write_examples,
 )
-from tools.serve import free_port, wait_until_serving
+from tools.harness import free_port, wait_until_serving
 
 RUN = "/api/run/fixtures/"
 
