@@ -17,7 +17,7 @@ from playwright.sync_api import sync_playwright
 from tools.harness import SLIDE_SIZE, launch_chromium, scratch_site, serving
 
 PRESSES = 50
-PAGE = "event-loop/"
+PAGE = "event_loop/"
 
 # Runs before any page script, so its listener is the first to see a key.
 PROBE = """

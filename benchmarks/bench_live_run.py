@@ -22,7 +22,7 @@ from tools.harness import SLIDE_SIZE, launch_chromium, scratch_site, serving
 
 RUNS = 25
 EXAMPLE = "event_loop/asyncio_run"
-PAGE = "event-loop/"
+PAGE = "event_loop/"
 # Time for the server to start the next warm interpreter, as between two slides.
 PAUSE = 1.0
 

@@ -9,7 +9,7 @@ from tools.harness import deck_urls
 CURRENT = "section.slide[aria-current='step']"
 
 
-def present(page, base_url: str, path: str = "event-loop/", anchor: str = "") -> None:
+def present(page, base_url: str, path: str = "event_loop/", anchor: str = "") -> None:
     """Open a page in presentation mode and wait until a slide is on screen."""
     page.goto(f"{base_url}/{path}?present" + (f"#{anchor}" if anchor else ""))
     wait_for_slide(page)

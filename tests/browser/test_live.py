@@ -54,7 +54,7 @@ def static_site(built_site: Path) -> Iterator[str]:
 
 
 def test_run_streams_the_output_in_order_and_mirrors_it(page, served_site: str) -> None:
-    page.goto(f"{served_site}/event-loop/")
+    page.goto(f"{served_site}/event_loop/")
     page.evaluate(LISTEN)
     page.get_by_role("button", name=f"Run {QUICK}").click()
     wait_for_log_text(page, QUICK, "[exit 0")
@@ -81,7 +81,7 @@ def test_stop_ends_a_run_before_its_second_line(page, served_site: str) -> None:
 
 
 def test_a_second_run_replaces_the_first_in_its_panel(page, served_site: str) -> None:
-    page.goto(f"{served_site}/event-loop/?present#asynciorun-is-the-way-in")
+    page.goto(f"{served_site}/event_loop/?present#asynciorun-is-the-way-in")
     run = page.get_by_role("button", name=f"Run {QUICK}")
     for _ in range(2):
         run.click()

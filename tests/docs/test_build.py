@@ -23,7 +23,7 @@ def region(source: str, name: str) -> list[str]:
 
 
 def test_page_shows_the_snippet_and_its_captured_output(built_site: Path) -> None:
-    text = visible_text(built_site / "event-loop/index.html")
+    text = visible_text(built_site / "event_loop/index.html")
     source = (ROOT / "examples/event_loop/asyncio_run.py").read_text(encoding="utf-8")
     output = (ROOT / "examples/event_loop/asyncio_run.out").read_text(encoding="utf-8")
 

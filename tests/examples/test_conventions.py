@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from survey.catalog import discover
-from survey.paths import ROOT
+from survey.paths import EXAMPLES_DIR, ROOT
 
 EXAMPLES = discover()
 PAGES = sorted((ROOT / "docs").glob("*.md"))
@@ -48,3 +48,9 @@ def test_included_region_exists(page: Path, path: str, region: str | None) -> No
     if region:
         assert f"# --8<-- [start:{region}]" in source, f"{page.name}: {path} has no region {region}"
         assert f"# --8<-- [end:{region}]" in source, f"{page.name}: {path} never ends {region}"
+
+
+def test_each_section_page_shares_its_name_with_an_examples_folder() -> None:
+    folders = {path.name for path in EXAMPLES_DIR.iterdir() if path.is_dir()}
+    pages = {page.stem for page in PAGES}
+    assert folders <= pages, f"no page for examples/{sorted(folders - pages)}"

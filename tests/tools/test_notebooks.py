@@ -51,9 +51,9 @@ def test_committed_notebook_executes_without_an_error(section: Section) -> None:
 
 
 def test_code_cells_are_the_examples_with_await_for_asyncio_run() -> None:
-    notebook = committed(next(s for s in SECTIONS if s.slug == "event-loop"))
+    notebook = committed(next(s for s in SECTIONS if s.slug == "event_loop"))
     code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
-    assert code, "the event-loop page shows examples"
+    assert code, "the event_loop page shows examples"
     for source in code:
         assert source.startswith("# examples/")
         # The kernel's loop is running: every example ends by awaiting, never by asyncio.run.

@@ -12,11 +12,13 @@ from typing import Any
 
 import markdown
 import yaml
-from markdown.extensions.toc import slugify
 from pymdownx.snippets import SnippetPreprocessor
 
 # Nav pages that are not sections of the survey, so they get no notebook.
-NOT_SECTIONS = {"further-reading.md": "a reading list, with no code to run"}
+NOT_SECTIONS = {
+    "index.md": "the landing page, a map of the sections",
+    "further-reading.md": "a reading list, with no code to run",
+}
 
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?')
@@ -118,15 +120,12 @@ def _flatten_nav(items: list[dict]) -> Iterator[tuple[str, str]]:
 
 
 def sections(site: Site) -> list[Section]:
-    """Every section page in nav order, each with the name of its notebook."""
-    found = []
-    for title, page in site.nav:
-        if not page.endswith(".md") or page in NOT_SECTIONS:
-            continue
-        stem = page.removesuffix(".md")
-        slug = slugify(title, "-") if stem == "index" else stem.replace("/", "-")
-        found.append(Section(slug, title, page))
-    return found
+    """Every section page in nav order; its notebook and examples folder share its name."""
+    return [
+        Section(page.removesuffix(".md"), title, page)
+        for title, page in site.nav
+        if page.endswith(".md") and page not in NOT_SECTIONS
+    ]
 
 
 # --- cutting a page into parts ----------------------------------------------------------------
