@@ -62,7 +62,8 @@ def test_run_streams_the_output_in_order_and_mirrors_it(page, served_site: str) 
     lines = log_lines(page, QUICK)
     assert lines[:-1] == recorded_lines(QUICK)
     assert lines[-1].startswith("[exit 0 · ")
-    assert page.get_by_role("button", name=f"Run {QUICK}").is_visible()
+    button = page.locator(f".example[data-example='{QUICK}'] button[data-run='server']")
+    assert button.is_visible()
     messages = page.evaluate("window.liveMessages")
     assert messages[0] == {"type": "run-reset", "id": QUICK, "recording": False}
     events = [message["event"] for message in messages[1:]]
@@ -96,7 +97,9 @@ def test_a_second_run_replaces_the_first_in_its_panel(page, served_site: str) ->
 def test_without_the_server_the_button_replays_with_recorded_pacing(page, static_site: str) -> None:
     page.goto(f"{static_site}/concurrency/")
     page.evaluate(LISTEN)
-    page.get_by_role("button", name=f"Replay {SLOW}").click()
+    replay = page.get_by_role("button", name=f"Replay {SLOW}")
+    assert replay.get_attribute("data-run") == "replay"
+    replay.click()
     assert "recorded run" in page.locator(".live-panel .filename").inner_text()
     wait_for_log_text(page, SLOW, "[exit 0")
 

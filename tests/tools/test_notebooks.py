@@ -8,6 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from survey.markdown import ExampleBlockError
 from survey.paths import ROOT
 from tools.notebooks.cells import SCRIPT_ONLY
 from tools.notebooks.cli import FIX_COMMAND, NOTEBOOKS_DIR, main, source_view, write
@@ -73,13 +74,7 @@ A page made for the test.
 
 Prose about [the loop](other.md#a-slide).
 
-```python title="examples/tiny/sleepy.py"
---8<-- "examples/tiny/sleepy.py:core"
-```
-
-```text title="Output"
---8<-- "examples/tiny/sleepy.out"
-```
+::: example tiny/sleepy:core
 
 !!! tip "Worth knowing"
     Kept, as a quote.
@@ -89,15 +84,11 @@ Prose about [the loop](other.md#a-slide).
 
 ## Newer
 
-```python title="examples/tiny/newer.py"
---8<-- "examples/tiny/newer.py:core"
-```
+::: example tiny/newer:core no-output
 
 ## Counting
 
-```python title="examples/tiny/counter.py"
---8<-- "examples/tiny/counter.py:core"
-```
+::: example tiny/counter:core no-output
 """
 
 SLEEPY = '''\
@@ -183,8 +174,8 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "docs" / "tiny.md").write_text(PAGE)
     (tmp_path / "docs" / "other.md").write_text("# Other\n\n## A slide\n")
     (tmp_path / "mkdocs.yml").write_text(MKDOCS)
-    (tmp_path / "server").mkdir()
-    shutil.copy(ROOT / "server" / "count.py", tmp_path / "server")
+    (tmp_path / "survey").mkdir()
+    shutil.copy(ROOT / "survey" / "demo_server.py", tmp_path / "survey")
     examples = tmp_path / "examples" / "tiny"
     examples.mkdir(parents=True)
     (examples / "sleepy.py").write_text(SLEEPY)
@@ -284,15 +275,19 @@ def test_a_notebook_that_was_never_executed_is_stale(
 
 def test_a_mangled_snippet_line_is_reported(project: Path) -> None:
     page = project / "docs" / "tiny.md"
-    page.write_text(
-        PAGE.replace(
-            '--8<-- "examples/tiny/sleepy.py:core"', '--8 < --"examples/tiny/sleepy.py:core"'
-        )
-    )
+    page.write_text(PAGE.replace("## Newer\n", '## Newer\n\n```python\n--8 < --"a.py"\n```\n'))
     site = read_site(project)
     tiny = sections(site)[0]
     (warning,) = build(tiny, site).warnings
-    assert warning.startswith("docs/tiny.md:10: ")
+    assert warning.startswith("docs/tiny.md:20: ")
+
+
+def test_a_wrong_example_block_names_the_page_and_line(project: Path) -> None:
+    page = project / "docs" / "tiny.md"
+    page.write_text(PAGE.replace("tiny/newer:core", "tiny/newer:corr"))
+    site = read_site(project)
+    with pytest.raises(ExampleBlockError, match=r"docs/tiny.md:19: .* has no region 'corr'"):
+        build(sections(site)[0], site)
 
 
 @pytest.mark.slow

@@ -56,10 +56,6 @@ demo_thread.join()
 demo_loop.close()"""
 
 
-class NotebookError(ValueError):
-    """A page or example that cannot be made into a notebook as it stands."""
-
-
 @dataclass
 class Built:
     section: Section
@@ -81,10 +77,7 @@ def build(section: Section, site: Site) -> Built:
         if isinstance(part, Prose):
             cells.append(new_markdown_cell(to_notebook_markdown(part.lines, section, site)))
             continue
-        path = site.root / "examples" / f"{part.example_id}.py"
-        if not path.exists():
-            raise NotebookError(f"{section.page}: no module {path.relative_to(site.root)}")
-        example = load(path, site.root / "examples")
+        example = load(site.root / "examples" / f"{part.example_id}.py", site.root / "examples")
         if reason := script_only_reason(example):
             script_only = True
             cells.append(new_markdown_cell(_script_only(reason, part, section, site)))

@@ -1,4 +1,4 @@
-// live.js: a Run button on every code block titled examples/<id>.py.
+// live.js: the Run button of every example block (<div class="example" data-example="<id>">).
 // Served by the survey's own server (python -m server), the example runs for
 // real and its output streams into a panel that takes the place of the
 // recorded Output block. Anywhere else (the hosted site, a plain static
@@ -6,7 +6,6 @@
 // and says that it is a recording. Every event also goes out on the
 // "async-survey-live" BroadcastChannel, so the speaker window shows it too.
 
-const EXAMPLE_TITLE = /^examples\/(.+)\.py$/;
 const channel = "BroadcastChannel" in window ? new BroadcastChannel("async-survey-live") : null;
 
 // Material's base URL is relative to the page first loaded; this module lives
@@ -190,12 +189,14 @@ function setButton(button, verb, id) {
   button.toggleAttribute("data-running", verb === "Stop");
 }
 
-function addButton(block, id, live) {
-  const title = block.querySelector(":scope > .filename");
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "live-run";
+// The page renders the button hidden in the block's controls; it goes on the
+// code's title bar, where it reads as acting on that code.
+function enableButton(example, live) {
+  const id = example.dataset.example;
+  const button = example.querySelector(":scope > .example__controls > .live-run");
+  if (!button) return; // enabled already, by an earlier call for the same page
   button.dataset.idle = live ? "Run" : "Replay";
+  button.dataset.run = live ? "server" : "replay";
   setButton(button, button.dataset.idle, id);
   button.addEventListener("click", () => {
     if (active?.button === button) {
@@ -205,7 +206,8 @@ function addButton(block, id, live) {
     active?.stop();
     active = live ? new LiveRun(button, id) : new Replay(button, id);
   });
-  title.append(button);
+  example.querySelector(":scope > .highlight > .filename").append(button);
+  button.hidden = false;
 }
 
 async function mount() {
@@ -214,15 +216,12 @@ async function mount() {
     active.abandon();
     active = null;
   }
-  const blocks = [...document.querySelectorAll(".md-content .highlight")].filter(
-    (block) => !block.querySelector(":scope > .filename > .live-run"),
+  const examples = document.querySelectorAll(
+    ".md-content .example[data-example]:has(> .example__controls > .live-run)",
   );
-  const examples = blocks
-    .map((block) => [block, block.querySelector(":scope > .filename")?.textContent.trim()])
-    .filter(([, title]) => EXAMPLE_TITLE.test(title ?? ""));
   if (!examples.length) return;
   const live = await serverIsThere();
-  for (const [block, title] of examples) addButton(block, title.match(EXAMPLE_TITLE)[1], live);
+  examples.forEach((example) => enableButton(example, live));
 }
 
 if (window.document$) window.document$.subscribe(mount);
