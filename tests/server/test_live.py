@@ -40,6 +40,12 @@ def existing() -> set[int]:
     return child_pids()
 
 
+@pytest.fixture(params=[0, 1], ids=["cold", "warm"])
+def warm(request: pytest.FixtureRequest) -> int:
+    """A test that takes it runs twice: runs started cold, then from a warm interpreter."""
+    return request.param
+
+
 @pytest.fixture
 def serve(aiohttp_client, examples_dir: Path, tmp_path: Path):
     """A test client for an app with the fixture examples and the given limits."""
@@ -59,7 +65,6 @@ async def test_lists_the_examples_with_titles(serve) -> None:
     assert len(listed) == 6
 
 
-@pytest.mark.parametrize("warm", [0, 1])
 async def test_a_line_arrives_while_the_example_still_sleeps(
     serve, examples_dir, existing, warm: int
 ) -> None:
@@ -79,7 +84,6 @@ async def test_a_line_arrives_while_the_example_still_sleeps(
     await assert_nothing_left(examples_dir, client.app[live_runs], existing)
 
 
-@pytest.mark.parametrize("warm", [0, 1])
 async def test_exit_code_and_stderr_are_reported(serve, warm: int) -> None:
     client = await serve(warm_interpreters=warm)
     async with client.ws_connect(RUN + "fails") as socket:
@@ -131,7 +135,6 @@ async def test_a_foreign_host_name_is_refused_even_with_its_own_origin(serve) ->
     assert refused.value.status == 403
 
 
-@pytest.mark.parametrize("warm", [0, 1])
 async def test_a_run_past_its_time_is_killed_with_its_children(
     serve, examples_dir, existing, warm: int
 ) -> None:
@@ -175,7 +178,6 @@ async def test_runs_past_the_concurrency_cap_are_refused(serve, examples_dir, ex
     await assert_nothing_left(examples_dir, existing=existing)
 
 
-@pytest.mark.parametrize("warm", [0, 1])
 async def test_stop_kills_the_group_and_says_stopped(
     serve, examples_dir, existing, warm: int
 ) -> None:

@@ -240,16 +240,21 @@ def test_what_a_kernel_cannot_run_is_spotted(project: Path, code: str, reason: s
     assert reason in view
 
 
-def test_a_changed_example_makes_the_check_fail_until_regenerated(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def write_notebooks(project: Path, executed: bool) -> None:
+    """Commit every section's notebook as generated; ``executed`` marks its cells as run."""
     site = read_site(project)
     for section in sections(site):
         notebook = build(section, site).notebook
         for cell in notebook.cells:
-            if cell.cell_type == "code":
+            if executed and cell.cell_type == "code":
                 cell.execution_count = 1
         write(project / NOTEBOOKS_DIR / f"{section.slug}.ipynb", notebook)
+
+
+def test_a_changed_example_makes_the_check_fail_until_regenerated(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_notebooks(project, executed=True)
     assert main(["--check", "--root", str(project)]) == 0
 
     sleepy = project / "examples" / "tiny" / "sleepy.py"
@@ -265,10 +270,7 @@ def test_a_changed_example_makes_the_check_fail_until_regenerated(
 def test_a_notebook_that_was_never_executed_is_stale(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = read_site(project)
-    for section in sections(site):
-        notebook = build(section, site).notebook
-        write(project / NOTEBOOKS_DIR / f"{section.slug}.ipynb", notebook)
+    write_notebooks(project, executed=False)
     assert main(["--check", "--root", str(project)]) == 1
     assert "was never executed" in capsys.readouterr().out
 
