@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from tools.catalog import ROOT
+from survey.paths import ROOT
 
-PAGE = ROOT / "docs" / "mini-redis.md"
+PAGE = ROOT / "docs" / "streams.md"
 
 
 def table_rows() -> tuple[list[str], dict[str, list[int]]]:

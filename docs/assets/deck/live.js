@@ -1,4 +1,4 @@
-// live.js: a Run button on every code block titled examples/<id>.py.
+// live.js: the Run button of every example block (<div class="example" data-example="<id>">).
 // Served by the survey's own server (python -m server), the example runs for
 // real and its output streams into a panel that takes the place of the
 // recorded Output block. Anywhere else (the hosted site, a plain static
@@ -10,7 +10,6 @@ import { describe, postRunEvent, postRunReset } from "./channels.js";
 import { button, element } from "./dom.js";
 import { CONTENT, onEveryPage, siteRoot } from "./material.js";
 
-const EXAMPLE_TITLE = /^examples\/(.+)\.py$/;
 
 // The server marks its responses with this header. Asking for it costs one
 // HEAD request per page load, and a static host answers without a 404.
@@ -167,9 +166,16 @@ function setButton(button, verb, id) {
   button.toggleAttribute("data-running", verb === "Stop");
 }
 
-function addButton(block, id, live) {
-  const title = block.querySelector(":scope > .filename");
-  const run = button({ className: "live-run", "data-idle": live ? "Run" : "Replay" }, () => {
+// The page renders the button hidden in the block's controls; it goes on the
+// code's title bar, where it reads as acting on that code.
+function enableButton(example, live) {
+  const id = example.dataset.example;
+  const run = example.querySelector(":scope > .example__controls > .live-run");
+  if (!run) return; // enabled already, by an earlier call for the same page
+  run.dataset.idle = live ? "Run" : "Replay";
+  run.dataset.run = live ? "server" : "replay";
+  setButton(run, run.dataset.idle, id);
+  run.addEventListener("click", () => {
     if (active?.button === run) {
       active.stop();
       return;
@@ -177,8 +183,8 @@ function addButton(block, id, live) {
     active?.stop();
     active = live ? new LiveRun(run, id) : new Replay(run, id);
   });
-  setButton(run, run.dataset.idle, id);
-  title.append(run);
+  example.querySelector(":scope > .highlight > .filename").append(run);
+  run.hidden = false;
 }
 
 async function mount() {
@@ -187,15 +193,12 @@ async function mount() {
     active.abandon();
     active = null;
   }
-  const blocks = [...document.querySelectorAll(`${CONTENT} .highlight`)].filter(
-    (block) => !block.querySelector(":scope > .filename > .live-run"),
+  const examples = document.querySelectorAll(
+    `${CONTENT} .example[data-example]:has(> .example__controls > .live-run)`,
   );
-  const examples = blocks
-    .map((block) => [block, block.querySelector(":scope > .filename")?.textContent.trim()])
-    .filter(([, title]) => EXAMPLE_TITLE.test(title ?? ""));
   if (!examples.length) return;
   const live = await serverIsThere();
-  for (const [block, title] of examples) addButton(block, title.match(EXAMPLE_TITLE)[1], live);
+  examples.forEach((example) => enableButton(example, live));
 }
 
 onEveryPage(mount);

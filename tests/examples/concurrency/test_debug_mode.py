@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.catalog import ROOT
+from survey.paths import ROOT
 
 ASYNCIO_DIR = Path(asyncio.__file__).parent
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.catalog import CatalogError, Options, discover, load
+from survey.catalog import CatalogError, Options, discover, load
 
 
 def write(directory: Path, example_id: str, source: str) -> Path:

@@ -1,6 +1,6 @@
 """An interpreter started ahead of a click, which then runs exactly one example as ``__main__``.
 
-``server.pool`` starts ``python -X dev -W error -m server.warm`` (the runner's
+``survey.launch.WarmPool`` starts ``python -X dev -W error -m survey.warm`` (the runner's
 flags and environment) in a process group of its own, so interpreter start-up
 and the import of asyncio and aiohttp are paid before anyone presses Run. It
 then writes one JSON request to stdin and closes it::

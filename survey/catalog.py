@@ -28,9 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES_DIR = ROOT / "examples"
-REPLAYS_DIR = ROOT / "docs" / "replays"
+from survey.paths import EXAMPLES_DIR, REPLAYS_DIR
 
 # The reference regular expression from PEP 723.
 METADATA_BLOCK = re.compile(
@@ -68,6 +66,11 @@ class Example:
     def replay_path(self, replays_dir: Path = REPLAYS_DIR) -> Path:
         """The timed recording that the static site replays."""
         return replays_dir / f"{self.id}.json"
+
+    @property
+    def needs_demo_server(self) -> bool:
+        """It calls /count at the URL in ``$DEMO_SERVER`` (see ``survey.launch.services``)."""
+        return "demo-server" in self.options.needs
 
     def skip_reason(self, version: tuple[int, int] | None = None) -> str | None:
         """Why this interpreter cannot run the example, or None if it can."""

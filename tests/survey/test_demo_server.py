@@ -8,13 +8,13 @@ import time
 import pytest
 from aiohttp import web
 
-from server import count
+from survey import demo_server
 
 
 @pytest.fixture
 async def client(aiohttp_client):
     app = web.Application()
-    count.add_routes(app)
+    demo_server.add_routes(app)
     return await aiohttp_client(app)
 
 
@@ -56,5 +56,5 @@ async def test_bad_delay_is_a_400_with_a_reason(client, delay: str, reason: str)
 
 
 async def test_demo_server_serves_on_loopback() -> None:
-    async with count.demo_server() as url:
+    async with demo_server.demo_server() as url:
         assert url.startswith("http://127.0.0.1:")
