@@ -25,22 +25,26 @@ with their pids.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+from collections.abc import AsyncIterator
 from pathlib import Path
 
+from survey.recording import mask
 from survey.tracer import TRACE_FD_VARIABLE
-from tools.capture import mask
 
 TRACER_STARTUP = Path(__file__).resolve().parent / "tracer_startup"
 CALLBACK_LANE = "callbacks"
 
 
 class TracePipe:
-    """One run's pipe: pass ``child_env()`` and ``pass_fds`` to the child, then call
-    ``launched()`` so that the pipe ends (EOF) when the child and its workers are gone."""
+    """One run's pipe. ``survey.launch`` starts the child with ``child_env()`` and
+    ``pass_fds``, then calls ``launched()``, so that the pipe ends (EOF) once the
+    child and its worker processes are gone; ``events`` reads it to that end."""
 
     def __init__(self) -> None:
+        self.read_fd: int | None
         self.read_fd, self.write_fd = os.pipe()
 
     @property
@@ -53,9 +57,28 @@ class TracePipe:
     def launched(self) -> None:
         os.close(self.write_fd)
 
-    def reader(self):
-        """The read end as a binary file, for ``loop.connect_read_pipe``; it closes the fd."""
-        return os.fdopen(self.read_fd, "rb", buffering=0)
+    async def events(self, started: float) -> AsyncIterator[list[dict]]:
+        """The events, a batch for each read, with times in seconds since ``started``."""
+        loop = asyncio.get_running_loop()
+        reader = asyncio.StreamReader()
+        pipe = os.fdopen(self.read_fd, "rb", buffering=0)  # the transport closes it
+        self.read_fd = None
+        transport, _ = await loop.connect_read_pipe(
+            lambda: asyncio.StreamReaderProtocol(reader), pipe
+        )
+        try:
+            converter = TraceEvents(started)
+            while chunk := await reader.read(1 << 16):
+                if events := converter.feed(chunk):
+                    yield events
+        finally:
+            transport.close()
+
+    def close(self) -> None:
+        """Let go of a pipe nobody reads (a run that never started, a stopped pool)."""
+        if self.read_fd is not None:
+            os.close(self.read_fd)
+            self.read_fd = None
 
 
 class TraceEvents:
