@@ -16,6 +16,9 @@ Options sit in the module's PEP 723 block, under ``[tool.survey]``::
 
 Using the standard inline-metadata block means `uv run examples/x.py` also
 understands the module's Python floor and dependencies.
+
+A module-level ``DELAY = 0.2`` is the example's unit of time: its timeline's
+axis counts in it.
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ class Example:
     path: Path
     title: str
     options: Options = field(default_factory=Options)
+    delay: float | None = None  # the module's DELAY, in seconds, if it has one
 
     @property
     def output_path(self) -> Path:
@@ -95,6 +99,7 @@ def load(path: Path, examples_dir: Path = EXAMPLES_DIR) -> Example:
         path=path,
         title=_docstring_title(source, example_id),
         options=_options(source, example_id),
+        delay=_delay(source),
     )
 
 
@@ -107,6 +112,20 @@ def _docstring_title(source: str, example_id: str) -> str:
     if not docstring:
         raise CatalogError(f"{example_id}: the module needs a docstring saying what it shows")
     return docstring.strip().splitlines()[0]
+
+
+def _delay(source: str) -> float | None:
+    """The number a top-level ``DELAY = ...`` assigns, read without running the module."""
+    for statement in ast.parse(source).body:
+        if (
+            isinstance(statement, ast.Assign)
+            and [getattr(target, "id", None) for target in statement.targets] == ["DELAY"]
+            and isinstance(statement.value, ast.Constant)
+            and isinstance(statement.value.value, int | float)
+            and statement.value.value > 0
+        ):
+            return float(statement.value.value)
+    return None
 
 
 def _options(source: str, example_id: str) -> Options:

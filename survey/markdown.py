@@ -26,12 +26,20 @@ Markdown inside the ``div``. The Run button stays hidden until
 several parts adds ``no-output`` to the parts before its last:
 ``::: example streams/mini_redis:framing no-output``.
 
+A slide whose lesson is when things run adds ``timeline``: under the output
+goes a ``<figure class="timeline">`` that ``docs/assets/deck/timeline.js``
+draws from the trace in the example's replay file, its height reserved here
+from the number of lanes that trace has, so that the slide is laid out once.
+``no-code`` leaves the code (and so the Run button) out, for a slide about the
+picture alone.
+
 An unknown example, region or flag, or a missing captured output, raises
 ``ExampleBlockError`` naming the line, which fails the build.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,13 +47,25 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from survey import recording
+from survey.catalog import load
 from survey.paths import ROOT
+from survey.trace import lane_count
 
 # Before pymdownx.snippets (32), so the fences this writes get their files included.
 PRIORITY = 34
 BLOCK = re.compile(r"^::: example\b(?P<rest>.*)$")
 ARGUMENTS = re.compile(r"^ (?P<id>[\w-]+/[\w-]+):(?P<region>[\w-]+)(?P<flags>(?: [\w-]+)*)\s*$")
-FLAGS = {"no-output"}
+FLAGS = {"no-output", "no-code", "timeline"}
+# How to read the drawing, once per figure (the keys' styles are in timeline.css).
+LEGEND = (
+    '<span class="timeline__key timeline__key--step">▬</span> a step the loop ran · '
+    '<span class="timeline__key timeline__key--life">┄</span> a task waiting · '
+    '<span class="timeline__key timeline__key--hold">█</span> the loop held · '
+    '<span class="timeline__key timeline__key--cancelled">✕</span> cancelled · '
+    '<span class="timeline__key timeline__key--failed">!</span> failed · '
+    '<span class="timeline__key timeline__key--print">▾</span> a line printed'
+)
 
 
 class ExampleBlockError(ValueError):
@@ -53,12 +73,36 @@ class ExampleBlockError(ValueError):
 
 
 @dataclass(frozen=True)
+class Timeline:
+    lanes: int  # in the recorded trace, as the drawing counts them
+    delay: float | None  # the example's unit of time, in seconds
+
+    def html(self, example_id: str) -> str:
+        unit = f", in delays of {self.delay:g} s" if self.delay else ""
+        delay = f' data-delay="{self.delay:g}"' if self.delay else ""
+        name = html.escape(f"Timeline of {example_id}", quote=True)
+        return (
+            f'<figure class="timeline" data-example="{example_id}"{delay}'
+            f' style="--timeline-rows: {self.lanes}">'
+            f'<figcaption class="timeline__caption">What the loop ran, and when{unit}: '
+            f"{LEGEND}</figcaption>"
+            f'<svg role="img" aria-label="{name}" xmlns="http://www.w3.org/2000/svg"></svg>'
+            '<details class="timeline__text"><summary>The timeline as a table</summary>'
+            "<div></div></details></figure>"
+        )
+
+
+@dataclass(frozen=True)
 class ExampleBlock:
     id: str
     region: str
     output: bool  # show the captured output under the code
+    code: bool = True
+    timeline: Timeline | None = None
 
     def code_fence(self) -> list[str]:
+        if not self.code:
+            return []
         path = f"examples/{self.id}.py"
         return [f'```python title="{path}"', f'--8<-- "{path}:{self.region}"', "```"]
 
@@ -69,14 +113,23 @@ class ExampleBlock:
 
     def markdown(self) -> list[str]:
         output = ["", *self.output_fence()] if self.output else []
+        timeline = ["", self.timeline.html(self.id)] if self.timeline else []
+        controls = (
+            [
+                "",
+                '<div class="example__controls">'
+                '<button type="button" class="live-run" hidden>Run</button></div>',
+            ]
+            if self.code
+            else []
+        )
         return [
             f'<div class="example" data-example="{self.id}" markdown>',
             "",
             *self.code_fence(),
             *output,
-            "",
-            '<div class="example__controls">'
-            '<button type="button" class="live-run" hidden>Run</button></div>',
+            *timeline,
+            *controls,
             "",
             "</div>",
         ]
@@ -105,12 +158,30 @@ def parse(line: str, where: str, root: Path = ROOT) -> ExampleBlock | None:
     source = module.read_text(encoding="utf-8")
     if f"# --8<-- [start:{region}]" not in source or f"# --8<-- [end:{region}]" not in source:
         raise ExampleBlockError(f"{where}: examples/{example_id}.py has no region {region!r}")
+    if "no-code" in flags and "timeline" not in flags:
+        raise ExampleBlockError(f"{where}: no-code leaves nothing to show without timeline")
     output = "no-output" not in flags
     if output and not module.with_suffix(".out").is_file():
         raise ExampleBlockError(
             f"{where}: examples/{example_id}.out is missing; run: nox -s examples -- {example_id}"
         )
-    return ExampleBlock(example_id, region, output)
+    timeline = read_timeline(module, example_id, where, root) if "timeline" in flags else None
+    return ExampleBlock(example_id, region, output, "no-code" not in flags, timeline)
+
+
+def read_timeline(module: Path, example_id: str, where: str, root: Path) -> Timeline:
+    """What the page needs to know of the recorded trace before anything draws it."""
+    replay = root / "docs" / "replays" / f"{example_id}.json"
+    try:
+        trace = recording.loads(replay.read_text(encoding="utf-8")).trace
+    except (OSError, ValueError):
+        trace = None
+    if not trace:
+        raise ExampleBlockError(
+            f"{where}: {example_id} has no recorded trace to draw; "
+            f"run: nox -s examples -- {example_id}"
+        )
+    return Timeline(lane_count(trace), load(module, root / "examples").delay)
 
 
 class ExampleBlockPreprocessor(Preprocessor):

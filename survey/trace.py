@@ -36,6 +36,9 @@ from survey.tracer import TRACE_FD_VARIABLE
 
 TRACER_STARTUP = Path(__file__).resolve().parent / "tracer_startup"
 CALLBACK_LANE = "callbacks"
+# The tasks asyncio.run() ends with. A drawing folds them into one lane
+# (docs/assets/deck/timeline.js, which counts lanes as lane_count does).
+HOUSEKEEPING = frozenset({"shutdown_asyncgens()", "shutdown_default_executor()"})
 
 
 class TracePipe:
@@ -141,3 +144,16 @@ class TraceEvents:
         if slow:
             event["slow"] = True
         return event
+
+
+def lane_count(trace: list[dict]) -> int:
+    """How many lanes a drawing of ``trace`` has: one a task, thread or process, with
+    asyncio.run()'s own clean-up tasks sharing one. The page reserves the room."""
+    housekeeping = {
+        event["task"]
+        for event in trace
+        if event["kind"] == "task" and event["state"] == "created"
+        if event["label"] in HOUSEKEEPING
+    }
+    lanes = {event["task"] for event in trace} - housekeeping
+    return len(lanes) + (1 if housekeeping else 0)

@@ -70,3 +70,14 @@ def test_bad_declarations_name_the_example(tmp_path: Path, source: str, complain
     path = write(tmp_path, "basics/broken", source)
     with pytest.raises(CatalogError, match=f"basics/broken.*{complaint}"):
         load(path, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("assignment", "delay"),
+    [("DELAY = 0.2\n", 0.2), ("DELAY = 3\n", 3.0), ("DELAY = -1\n", None), ("", None)],
+)
+def test_a_module_level_delay_is_the_examples_unit(tmp_path, assignment: str, delay) -> None:
+    path = tmp_path / "tiny" / "timed.py"
+    path.parent.mkdir()
+    path.write_text(f'"""Naps."""\n{assignment}\n\ndef later():\n    DELAY = 9\n')
+    assert load(path, tmp_path).delay == delay

@@ -4,11 +4,14 @@
 // recorded Output block. Anywhere else (the hosted site, a plain static
 // server) the same button replays the recorded run with its recorded pacing
 // and says that it is a recording. Every event also goes out on the live
-// channel (channels.js), so the speaker window shows it too.
+// channel (channels.js), so the speaker window shows it too. A block with a
+// timeline (timeline.js) has it redrawn from the run's trace as it comes: a
+// Replay sends the recorded trace in the batches a live run would have.
 
 import { describe, postRunEvent, postRunReset } from "./channels.js";
 import { button, element } from "./dom.js";
 import { CONTENT, onEveryPage, siteRoot } from "./material.js";
+import { batchesByArrival, timelineOf } from "./timeline.js";
 
 
 // The server marks its responses with this header. Asking for it costs one
@@ -67,6 +70,7 @@ class Panel {
     if (active?.panel === this) active.stop();
     this.element.remove();
     if (this.recorded) this.recorded.hidden = false;
+    timelineOf(this.element.closest(".example") ?? this.recorded?.closest(".example"))?.showRecording();
   }
 }
 
@@ -83,6 +87,10 @@ class Session {
     this.id = id;
     this.ended = false;
     this.panel = new Panel(button.closest(".highlight"), id, recording);
+    this.timeline = timelineOf(button.closest(".example"));
+    this.timeline?.connectOutput(this.panel.log, ".live-line--stdout, .live-line--stderr");
+    this.expected = 0;
+    this.timeline?.recordedSpan().then((span) => (this.expected = span));
     setButton(button, "Stop", id);
     postRunReset(id, recording);
   }
@@ -90,6 +98,7 @@ class Session {
   emit(event) {
     if (this.ended) return;
     this.panel.show(event);
+    this.timeline?.follow(event, { expected: this.expected });
     postRunEvent(this.id, event);
     if (event.type === "exit" || event.type === "error") this.end();
   }
@@ -145,7 +154,10 @@ class Replay extends Session {
     this.emit({ type: "start", id: this.id });
     const at = (seconds, event) =>
       this.timers.push(setTimeout(() => this.emit(event), seconds * 1000));
-    for (const { t, stream, text } of recording.lines) at(t, { type: "line", stream, text });
+    for (const { t, stream, text } of recording.lines) at(t, { type: "line", stream, text, t });
+    for (const { at: sent, events } of batchesByArrival(recording.trace ?? [])) {
+      at(sent, { type: "trace", events });
+    }
     at(recording.elapsed, { type: "exit", code: recording.exit, elapsed: recording.elapsed });
   }
 

@@ -1,20 +1,25 @@
 // timeline.js: draws what an example's event loop did, as an SVG timeline.
 //
-// One lane per task (a bar for each step the loop ran it, a thin line while it
-// waited), one per worker thread and per worker process (a bar per call), on
-// one time axis, with a marker for every printed line. The same object draws a
-// recording whole, a live run as its trace events arrive, and a Replay fed at
-// the recorded pace, so all three end in the same picture:
+// One lane per task (a bar for each step the loop ran it, a dashed line while
+// it waited), one per worker thread and per worker process (a bar per call),
+// on one time axis, with a marker for every printed line. The page reserves a
+// <figure class="timeline"> in each example block that asks for one
+// (survey/markdown.py); this module draws the recording into it, and live.js
+// feeds it a live run or a Replay the same way, so all three end in the same
+// picture:
 //
-//   const timeline = new Timeline(container, { id, unit: { seconds: 0.2, name: "delay" } });
-//   timeline.start({ expected: 0.9 }); // a run begins; its recorded length, if known
+//   const timeline = timelineOf(exampleBlock);
+//   timeline.start({ expected });      // a run begins; how long the recording took
 //   timeline.add(events);              // trace events (design.md, "The loop, drawn")
 //   timeline.addLine({ t, text });     // a printed line
-//   timeline.finish(elapsed);
+//   timeline.finish();
+//   timeline.showRecording();          // back to the recorded picture
 //
 // Drawing waits for the next animation frame, so a burst of events costs one
 // drawing; render() draws at once. Each drawing dispatches "timeline:drawn" on
 // the figure with the number of events it shows and the milliseconds it took.
+
+import { CONTENT, onEveryPage, siteRoot } from "./material.js";
 
 const HOUSEKEEPING = new Set(["shutdown_asyncgens()", "shutdown_default_executor()"]);
 const CLEANUP_LANE = "asyncio clean-up";
@@ -24,7 +29,10 @@ const HOLD_SECONDS = 0.05;
 const KIND_ORDER = { task: 0, callback: 1, thread: 2, process: 3 };
 const DEFAULT_TASK_NAME = /^Task-\d+$/;
 const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
-let figures = 0;
+// The markup a page reserves for a figure (survey/markdown.py), for figures made here.
+const FIGURE = `<svg role="img" xmlns="http://www.w3.org/2000/svg"></svg>
+  <details class="timeline__text"><summary>The timeline as a table</summary><div></div></details>`;
+const timelines = new WeakMap(); // figure → its Timeline
 
 // The width of one character of the lane labels' monospace font, measured once per font.
 const charWidths = new Map();
@@ -74,26 +82,19 @@ class Lane {
 }
 
 export class Timeline {
-  constructor(container, { id = "", title = "", unit = null } = {}) {
-    this.id = id;
-    this.unit = unit?.seconds > 0 ? unit : null;
-    figures += 1;
-    this.figure = document.createElement("figure");
-    this.figure.className = "timeline";
-    this.figure.dataset.example = id;
-    const name = `timeline-${figures}`;
-    this.figure.innerHTML = `
-      <figcaption id="${name}-caption" class="timeline__caption"></figcaption>
-      <svg role="img" aria-labelledby="${name}-title" aria-describedby="${name}-caption"
-           xmlns="http://www.w3.org/2000/svg"></svg>
-      <details class="timeline__text"><summary>The timeline as a table</summary><div></div></details>`;
-    this.svg = this.figure.querySelector("svg");
-    this.caption = this.figure.querySelector("figcaption");
-    this.table = this.figure.querySelector(".timeline__text > div");
-    this.titleId = `${name}-title`;
-    this.name = title || id;
-    container.append(this.figure);
-    this.lineElements = () => [];
+  // `figure`: a figure.timeline holding an svg and a details.timeline__text.
+  // Its data-delay, if any, is the example's unit of time, in seconds.
+  constructor(figure) {
+    this.figure = figure;
+    this.id = figure.dataset.example ?? "";
+    const delay = Number(figure.dataset.delay);
+    this.unit = delay > 0 ? { seconds: delay, name: "delay" } : null;
+    // A page reserves the figure's height from the recording's lanes; one made here grows.
+    this.reserved = figure.style.getPropertyValue("--timeline-rows") !== "";
+    this.svg = figure.querySelector("svg");
+    this.table = figure.querySelector(".timeline__text > div");
+    this.output = null;
+    this.recording = null;
     this.lit = null;
     this.frame = 0;
     this.width = 0;
@@ -103,7 +104,37 @@ export class Timeline {
       if (this.figure.clientWidth !== this.width) this.schedule();
     });
     this.resizes.observe(this.figure);
+    timelines.set(figure, this);
     this.reset();
+  }
+
+  // The recorded run, fetched once, drawn whole and tied to the recorded output.
+  async showRecording() {
+    this.recording ??= fetch(new URL(`replays/${this.id}.json`, siteRoot)).then((response) => {
+      if (!response.ok) throw new Error(`no recording of ${this.id}: HTTP ${response.status}`);
+      return response.json();
+    });
+    const recording = await this.recording;
+    this.reset();
+    this.add(recording.trace ?? []);
+    for (const line of recording.lines) this.addLine(line);
+    this.finish();
+    const code = this.figure.closest(".example")?.querySelector(":scope > .language-text code");
+    if (code) {
+      lineSpans(code);
+      this.connectOutput(code, ".timeline-line");
+    }
+  }
+
+  // The span the recording took, from its first event to its last: a live run's
+  // axis starts out as long, so that the picture it grows into is the recorded one.
+  async recordedSpan() {
+    try {
+      const recording = await this.recording;
+      return spanOf(recording?.trace ?? [], recording?.lines ?? []);
+    } catch {
+      return 0;
+    }
   }
 
   // A fresh drawing; `expected` (seconds) fixes the axis while a run is under way.
@@ -115,7 +146,6 @@ export class Timeline {
     this.origin = null; // the first event: the axis starts where the loop did
     this.latest = 0;
     this.expected = expected;
-    this.elapsed = null;
     this.startedAt = null;
     this.lit = null;
     this.schedule();
@@ -173,25 +203,51 @@ export class Timeline {
     this.schedule();
   }
 
-  finish(elapsed) {
-    this.elapsed = elapsed;
+  // One event of a run's stream (the run socket's, or a Replay's), drawn.
+  follow(event, { expected = 0 } = {}) {
+    if (event.type === "start") this.start({ expected });
+    else if (event.type === "trace") this.add(event.events);
+    else if (event.type === "line") this.addLine(event);
+    else if (event.type === "exit" || event.type === "error") this.finish();
+  }
+
+  finish() {
     this.startedAt = null;
     this.figure.dataset.state = "done";
     this.schedule();
   }
 
-  // The elements that show the printed lines, in order; hovering or focusing
-  // one lights its marker, and the other way round.
-  connectOutput(lineElements) {
-    this.lineElements = lineElements;
-    for (const [index, element] of lineElements().entries()) {
-      if (element.dataset.timelineLine) continue;
+  // Where the printed lines are shown: the elements matching `selector` in
+  // `container`, in the order they were printed. Hovering or focusing one
+  // lights its marker, and the other way round.
+  connectOutput(container, selector) {
+    this.output = { container, selector };
+    if (!container.dataset.timelineOutput) {
+      container.dataset.timelineOutput = "";
+      const follow = (on) => (event) => {
+        const line = event.target.closest?.("[data-timeline-line]");
+        if (line && container.contains(line)) this.light(Number(line.dataset.timelineLine), on);
+      };
+      container.addEventListener("pointerover", follow(true));
+      container.addEventListener("pointerout", follow(false));
+      container.addEventListener("focusin", follow(true));
+      container.addEventListener("focusout", follow(false));
+    }
+    this.markLines();
+  }
+
+  lineElements() {
+    if (!this.output?.container.isConnected) return [];
+    return [...this.output.container.querySelectorAll(this.output.selector)];
+  }
+
+  // Each line that has a marker can take focus, so a keyboard reaches the pair.
+  markLines() {
+    this.lineElements().forEach((element, index) => {
+      if (index >= this.lines.length || element.dataset.timelineLine) return;
       element.dataset.timelineLine = String(index);
       element.tabIndex = 0;
-      for (const [type, on] of [["pointerenter", true], ["pointerleave", false], ["focus", true], ["blur", false]]) {
-        element.addEventListener(type, () => this.light(index, on));
-      }
-    }
+    });
   }
 
   pointAt(event, on) {
@@ -260,10 +316,11 @@ export class Timeline {
     const style = getComputedStyle(this.svg);
     const font = parseFloat(style.fontSize) || 12;
     const rows = this.rows();
-    const layout = this.layout(rows, font, charWidth(style), parseFloat(style.maxHeight) || font * 24);
+    if (!this.reserved) this.figure.style.setProperty("--timeline-rows", String(Math.max(rows.length, 1)));
+    const layout = this.layout(rows, font, charWidth(style), this.svg.clientHeight);
     this.figure.dataset.density = layout.thin ? "thin" : "normal";
+    this.svg.setAttribute("aria-label", this.accessibleName(rows));
     const parts = [
-      `<title id="${this.titleId}">${escape(this.accessibleName(rows))}</title>`,
       this.drawAxis(layout),
       this.drawHolds(rows, layout),
       this.drawLanes(rows, layout),
@@ -272,6 +329,7 @@ export class Timeline {
     if (this.running) parts.push(this.drawNow(layout));
     this.svg.setAttribute("viewBox", `0 0 ${layout.width} ${layout.height}`);
     this.svg.innerHTML = parts.join("");
+    this.markLines();
     if (this.lit !== null) this.light(this.lit, true);
     if (!this.running) this.describe(rows);
     else if (!reducedMotion.matches) this.schedule(); // open lanes grow with the clock
@@ -282,13 +340,15 @@ export class Timeline {
     );
   }
 
-  layout(rows, font, char, maxHeight) {
+  // The svg's height is the page's (timeline.css: lanes reserved × 1.45em + 3.5em);
+  // the lanes share what the prints row and the axis leave, up to 1.45em each.
+  layout(rows, font, char, height) {
     const width = this.width;
     const printsHeight = font * 1.3;
     const axisHeight = font * 2.2;
     const longest = Math.max(8, ...rows.map((lane) => lane.title.length));
     const labelWidth = Math.min(longest * char, width * 0.38) + font;
-    const room = Math.max(maxHeight - printsHeight - axisHeight, rows.length * 2);
+    const room = Math.max(height - printsHeight - axisHeight, rows.length * 2);
     const laneHeight = Math.max(2, Math.min(font * 1.45, room / Math.max(rows.length, 1)));
     const top = printsHeight;
     const left = labelWidth;
@@ -306,12 +366,12 @@ export class Timeline {
       laneHeight,
       thin: laneHeight < font * 0.95,
       bottom: top + laneHeight * rows.length,
-      height: top + laneHeight * rows.length + axisHeight,
+      height: Math.max(height, top + laneHeight * rows.length + axisHeight),
       origin,
       domain,
       x: (t) => left + (Math.max(t, origin) - origin) * perSecond,
       pixel: 1 / perSecond, // seconds per pixel
-      end: this.elapsed ?? this.now ?? this.latest,
+      end: this.now ?? this.latest,
     };
   }
 
@@ -496,33 +556,30 @@ export class Timeline {
     if (count("thread")) parts.push(`${count("thread")} worker threads`);
     if (count("process")) parts.push(`${count("process")} worker processes`);
     parts.push(`${this.lines.length} printed lines`);
-    return `Timeline of ${this.name}: ${parts.join(", ")}`;
+    return `Timeline of ${this.id}: ${parts.join(", ")}`;
   }
 
-  // The caption says how to read the picture; the table says what it shows.
+  // The text alternative: a row a lane, and the printed lines with their times.
   describe(rows) {
-    const unit = this.unit ? ` (time in ${this.unit.name}s of ${seconds(this.unit.seconds)})` : "";
-    this.caption.innerHTML =
-      `What the loop ran, and when${escape(unit)}: ` +
-      `<span class="timeline__key timeline__key--step">▬</span> a step · ` +
-      `<span class="timeline__key timeline__key--life">┄</span> waiting · ` +
-      `<span class="timeline__key timeline__key--hold">█</span> loop held · ` +
-      `<span class="timeline__key timeline__key--cancelled">✕</span> cancelled · ` +
-      `<span class="timeline__key timeline__key--failed">!</span> failed · ` +
-      `<span class="timeline__key timeline__key--print">▾</span> printed`;
     const body = rows
       .map((lane) => {
         const busy = lane.steps.reduce((sum, step) => sum + step.d, 0);
-        const ended = lane.kind === "task" ? (lane.ended === null ? "—" : `${lane.state} at ${seconds(lane.ended)}`) : "—";
-        const created = lane.created === null ? "—" : seconds(lane.created);
-        return `<tr><th scope="row">${escape(lane.title)}</th><td>${lane.kind}</td><td>${created}</td><td>${lane.steps.length}</td><td>${seconds(busy)}</td><td>${ended}</td></tr>`;
+        const ended = lane.ended === null ? "—" : `${lane.state} at ${seconds(lane.ended - this.origin)}`;
+        const created = lane.created === null ? "—" : seconds(lane.created - this.origin);
+        return (
+          `<tr><th scope="row">${escape(lane.title)}</th><td>${lane.kind}</td><td>${created}</td>` +
+          `<td>${lane.steps.length}</td><td>${seconds(busy)}</td><td>${ended}</td></tr>`
+        );
       })
       .join("");
-    const printed = this.lines.map((line) => `<li>${seconds(line.t)}: <code>${escape(line.text)}</code></li>`).join("");
+    const printed = this.lines
+      .map((line) => `<li>${seconds(Math.max(line.t - this.origin, 0))}: <code>${escape(line.text)}</code></li>`)
+      .join("");
     this.table.innerHTML =
       `<table><thead><tr><th scope="col">Lane</th><th scope="col">Kind</th><th scope="col">Created</th>` +
-      `<th scope="col">Steps</th><th scope="col">Running</th><th scope="col">Ended</th></tr></thead><tbody>${body}</tbody></table>` +
-      (printed ? `<p>Printed:</p><ol>${printed}</ol>` : "");
+      `<th scope="col">Steps</th><th scope="col">Running</th><th scope="col">Ended</th></tr></thead>` +
+      `<tbody>${body}</tbody></table>` +
+      (printed ? `<p>Printed, in seconds since the loop started:</p><ol>${printed}</ol>` : "");
   }
 
   disconnect() {
@@ -531,46 +588,56 @@ export class Timeline {
   }
 }
 
-// A recording (the replay JSON: lines, trace, elapsed) drawn whole.
-export function drawRecording(container, recording, options = {}) {
-  const timeline = new Timeline(container, { id: recording.id, title: recording.title, ...options });
-  timeline.add(recording.trace ?? []);
-  for (const line of recording.lines ?? []) timeline.addLine(line);
-  timeline.finish(recording.elapsed);
-  return timeline;
-}
-
-// The moment each event would have reached a live drawing: a step once it ended.
+// The moment an event reached a live drawing: a step once it had ended.
 function arrival(event) {
   return event.kind === "step" && event.d !== null ? event.t + event.d : event.t;
 }
 
-// Feeds a recording to a timeline at its recorded pace; returns a function that stops it.
-// `onLine` hears each printed line as it is due, so an output panel can follow along.
-export function replay(timeline, recording, { onLine = () => {}, onEnd = () => {} } = {}) {
-  const events = [...(recording.trace ?? [])].sort((a, b) => arrival(a) - arrival(b));
-  const lines = recording.lines ?? [];
-  timeline.start({ expected: recording.elapsed });
-  let nextEvent = 0;
-  let nextLine = 0;
-  let frame = 0;
-  const began = performance.now();
-  const tick = () => {
-    const now = (performance.now() - began) / 1000;
-    const due = [];
-    while (nextEvent < events.length && arrival(events[nextEvent]) <= now) due.push(events[nextEvent++]);
-    if (due.length) timeline.add(due);
-    while (nextLine < lines.length && lines[nextLine].t <= now) {
-      timeline.addLine(lines[nextLine]);
-      onLine(lines[nextLine++]);
-    }
-    if (now >= recording.elapsed && nextEvent >= events.length && nextLine >= lines.length) {
-      timeline.finish(recording.elapsed);
-      onEnd();
-    } else frame = requestAnimationFrame(tick);
-  };
-  frame = requestAnimationFrame(tick);
-  return () => cancelAnimationFrame(frame);
+// From a recording's first event to the last thing it drew, in seconds.
+function spanOf(trace, lines) {
+  if (!trace.length) return 0;
+  const origin = Math.min(...trace.map((event) => event.t));
+  const last = Math.max(...trace.map(arrival), ...lines.map((line) => line.t));
+  return last - origin;
+}
+
+// A recorded trace as a live run would have streamed it: batches of the events
+// that arrived in each `interval` seconds, with the time the batch went out.
+export function batchesByArrival(trace, interval = 0.05) {
+  const batches = new Map();
+  for (const event of trace) {
+    const at = Math.ceil(arrival(event) / interval) * interval;
+    if (!batches.has(at)) batches.set(at, []);
+    batches.get(at).push(event);
+  }
+  return [...batches].sort(([a], [b]) => a - b).map(([at, events]) => ({ at, events }));
+}
+
+// A figure of one's own (the speaker window's), drawn into `container`.
+export function createFigure(container, id) {
+  const figure = document.createElement("figure");
+  figure.className = "timeline";
+  figure.dataset.example = id;
+  figure.innerHTML = FIGURE;
+  figure.querySelector("svg").setAttribute("aria-label", `Timeline of ${id}`);
+  container.append(figure);
+  return new Timeline(figure);
+}
+
+// The timeline of an example block (<div class="example">), if it has one.
+export function timelineOf(example) {
+  const figure = example?.querySelector(":scope > figure.timeline");
+  return figure ? timelines.get(figure) : undefined;
+}
+
+function mount() {
+  for (const figure of document.querySelectorAll(`${CONTENT} figure.timeline[data-example]`)) {
+    if (timelines.has(figure)) continue;
+    new Timeline(figure).showRecording().catch((problem) => {
+      figure.dataset.state = "error";
+      figure.querySelector(".timeline__text > div").textContent = problem.message;
+    });
+  }
 }
 
 // The lines of a rendered output block, each in a span of its own so that a
@@ -589,3 +656,5 @@ export function lineSpans(code) {
   code.replaceChildren(...spans);
   return spans;
 }
+
+onEveryPage(mount);
