@@ -88,7 +88,7 @@ class Timeline:
             f"{LEGEND}</figcaption>"
             f'<svg role="img" aria-label="{name}" xmlns="http://www.w3.org/2000/svg"></svg>'
             '<details class="timeline__text"><summary>The timeline as a table</summary>'
-            "<div></div></details></figure>"
+            "</details></figure>"
         )
 
 

@@ -112,7 +112,12 @@ def test_timeline_reserves_a_figure_with_its_lanes_and_the_examples_unit(root: P
     source = root / "examples" / "tiny" / "hello.py"
     source.write_text(source.read_text().replace('"""\n', '"""\nDELAY = 0.25\n', 1))
     add_replay(root, TRACE)
-    html = render("::: example tiny/hello:core timeline\n", root)
+    html = render("::: example tiny/hello:core timeline\n\nAfter.\n", root)
+    # The figure stays whole inside its block, and what follows stays outside.
+    block = re.search(r'<div class="example"[^>]*>(.*?)\n</div>\n<p>After.</p>', html, re.S)
+    assert block, html
+    assert block[1].count("</figure>") == 1
+    assert "<summary>The timeline as a table</summary></details></figure>\n" in block[1]
     figure = re.search(r'<figure class="timeline"[^>]*>', html)
     assert figure, html
     # main, nap, one thread, and asyncio.run's two clean-up tasks sharing one lane.

@@ -7,7 +7,8 @@ import itertools
 
 import pytest
 
-from survey.paths import EXAMPLES_DIR
+from survey.paths import EXAMPLES_DIR, REPLAYS_DIR
+from survey.recording import loads
 from tests.survey.conftest import overlapping_steps, run_traced, tasks, worker_lanes
 
 # Examples whose lesson is when things run, that need nothing beyond the standard library.
@@ -177,3 +178,17 @@ async def test_worker_processes_get_lanes_of_their_own(python: str) -> None:
     assert disjoint(one)
     # The two workers computed at the same time.
     assert not disjoint(two)
+
+
+@pytest.mark.parametrize(
+    "path", sorted(REPLAYS_DIR.rglob("*.json")), ids=lambda path: f"{path.parent.name}/{path.stem}"
+)
+def test_no_two_steps_of_a_recorded_loop_overlap(path) -> None:
+    """The loop runs one step at a time: in every committed recording, its steps are
+    disjoint, and every task that ran was created and ended once."""
+    recording = loads(path.read_text(encoding="utf-8"))
+    assert recording.trace is not None, f"{path.name} has no trace: run nox -s examples"
+    assert overlapping_steps(recording.trace) == []
+    for name, lane in tasks(recording).items():
+        assert lane["states"].keys() - {"created"} <= {"done", "cancelled", "failed"}, name
+        assert all(t >= lane["states"]["created"] for t, _ in lane["steps"]), name

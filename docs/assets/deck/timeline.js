@@ -19,6 +19,8 @@
 // drawing; render() draws at once. Each drawing dispatches "timeline:drawn" on
 // the figure with the number of events it shows and the milliseconds it took.
 
+import { button } from "./dom.js";
+import { fitSlide } from "./fit.js";
 import { CONTENT, onEveryPage, siteRoot } from "./material.js";
 
 const HOUSEKEEPING = new Set(["shutdown_asyncgens()", "shutdown_default_executor()"]);
@@ -81,6 +83,22 @@ class Lane {
   }
 }
 
+// Lanes too thin to label one by one are labelled by family, a run of lanes
+// of one coroutine: deposit(…) × 100. Each group: its first row, size, label.
+function groups(rows) {
+  const found = [];
+  rows.forEach((lane, index) => {
+    const last = found.at(-1);
+    if (last && rows[last.first].family === lane.family) last.count += 1;
+    else found.push({ first: index, count: 1 });
+  });
+  for (const group of found) {
+    const lane = rows[group.first];
+    group.label = group.count > 1 ? `${lane.family}(…) × ${group.count}` : lane.title;
+  }
+  return found;
+}
+
 export class Timeline {
   // `figure`: a figure.timeline holding an svg and a details.timeline__text.
   // Its data-delay, if any, is the example's unit of time, in seconds.
@@ -92,7 +110,10 @@ export class Timeline {
     // A page reserves the figure's height from the recording's lanes; one made here grows.
     this.reserved = figure.style.getPropertyValue("--timeline-rows") !== "";
     this.svg = figure.querySelector("svg");
-    this.table = figure.querySelector(".timeline__text > div");
+    // The text alternative goes in the details; a page leaves it empty (Markdown
+    // would reparse a div in it).
+    const details = figure.querySelector(".timeline__text");
+    this.table = details.querySelector(":scope > div") ?? details.appendChild(document.createElement("div"));
     this.output = null;
     this.recording = null;
     this.lit = null;
@@ -154,7 +175,6 @@ export class Timeline {
   start({ expected = 0 } = {}) {
     this.reset({ expected });
     this.startedAt = performance.now();
-    this.figure.dataset.state = "running";
   }
 
   add(events) {
@@ -213,7 +233,6 @@ export class Timeline {
 
   finish() {
     this.startedAt = null;
-    this.figure.dataset.state = "done";
     this.schedule();
   }
 
@@ -329,6 +348,8 @@ export class Timeline {
     if (this.running) parts.push(this.drawNow(layout));
     this.svg.setAttribute("viewBox", `0 0 ${layout.width} ${layout.height}`);
     this.svg.innerHTML = parts.join("");
+    // What the figure shows now: a run under way, or one that ended.
+    this.figure.dataset.state = this.running ? "running" : "done";
     this.markLines();
     if (this.lit !== null) this.light(this.lit, true);
     if (!this.running) this.describe(rows);
@@ -346,10 +367,12 @@ export class Timeline {
     const width = this.width;
     const printsHeight = font * 1.3;
     const axisHeight = font * 2.2;
-    const longest = Math.max(8, ...rows.map((lane) => lane.title.length));
-    const labelWidth = Math.min(longest * char, width * 0.38) + font;
     const room = Math.max(height - printsHeight - axisHeight, rows.length * 2);
     const laneHeight = Math.max(2, Math.min(font * 1.45, room / Math.max(rows.length, 1)));
+    const thin = laneHeight < font * 0.95;
+    const labels = thin ? groups(rows).map((group) => group.label) : rows.map((lane) => lane.title);
+    const longest = Math.max(8, ...labels.map((label) => label.length));
+    const labelWidth = Math.min(longest * char, width * 0.38) + font;
     const top = printsHeight;
     const left = labelWidth;
     const right = width - font;
@@ -364,7 +387,7 @@ export class Timeline {
       left,
       right,
       laneHeight,
-      thin: laneHeight < font * 0.95,
+      thin,
       bottom: top + laneHeight * rows.length,
       height: Math.max(height, top + laneHeight * rows.length + axisHeight),
       origin,
@@ -427,7 +450,7 @@ export class Timeline {
   drawLanes(rows, layout) {
     const { top, laneHeight, thin } = layout;
     const parts = [];
-    let family = null;
+    const labelled = new Map(thin ? groups(rows).map((group) => [group.first, group]) : []);
     rows.forEach((lane, index) => {
       const y = top + index * laneHeight;
       const state = lane.kind === "task" ? lane.state : "worker";
@@ -435,8 +458,10 @@ export class Timeline {
         `<g class="lane lane--${lane.kind}" data-lane="${escape(lane.name)}" data-kind="${lane.kind}" data-state="${state}">`,
       );
       if (!thin) parts.push(this.drawLabel(lane.title, y + laneHeight / 2, layout, lane.name));
-      else if (lane.family !== family) parts.push(this.drawGroupLabel(rows, index, layout));
-      family = lane.family;
+      else if (labelled.has(index)) {
+        const { label, count } = labelled.get(index);
+        parts.push(this.drawLabel(label, top + (index + count / 2) * laneHeight, layout));
+      }
       parts.push(this.drawLife(lane, y, layout));
       parts.push(this.drawSteps(lane, y, layout));
       parts.push(this.drawEnd(lane, y, layout));
@@ -450,17 +475,6 @@ export class Timeline {
     const shown = text.length > room ? `${text.slice(0, Math.max(room - 1, 1))}…` : text;
     const full = name !== text ? `${name}: ${text}` : text;
     return `<text class="lane__label" x="${left - font * 0.5}" y="${middle}"><title>${escape(full)}</title>${escape(shown)}</text>`;
-  }
-
-  // Lanes too thin to label one by one are labelled by family: deposit(…) × 100.
-  drawGroupLabel(rows, index, layout) {
-    const family = rows[index].family;
-    let count = 0;
-    while (rows[index + count]?.family === family) count += 1;
-    const first = rows[index];
-    const text = count > 1 ? `${family}(…) × ${count}` : first.title;
-    const middle = layout.top + (index + count / 2) * layout.laneHeight;
-    return this.drawLabel(text, middle, layout);
   }
 
   drawLife(lane, y, { x, laneHeight, end }) {
@@ -602,15 +616,18 @@ function spanOf(trace, lines) {
 }
 
 // A recorded trace as a live run would have streamed it: batches of the events
-// that arrived in each `interval` seconds, with the time the batch went out.
+// that arrived in each `interval` seconds, each sent when its last event came
+// (so never after the run's end, when a Replay stops listening).
 export function batchesByArrival(trace, interval = 0.05) {
   const batches = new Map();
   for (const event of trace) {
-    const at = Math.ceil(arrival(event) / interval) * interval;
-    if (!batches.has(at)) batches.set(at, []);
-    batches.get(at).push(event);
+    const slot = Math.floor(arrival(event) / interval);
+    if (!batches.has(slot)) batches.set(slot, { at: 0, events: [] });
+    const batch = batches.get(slot);
+    batch.at = Math.max(batch.at, arrival(event));
+    batch.events.push(event);
   }
-  return [...batches].sort(([a], [b]) => a - b).map(([at, events]) => ({ at, events }));
+  return [...batches.values()].sort((a, b) => a.at - b.at);
 }
 
 // A figure of one's own (the speaker window's), drawn into `container`.
@@ -630,12 +647,36 @@ export function timelineOf(example) {
   return figure ? timelines.get(figure) : undefined;
 }
 
+// A slide has no room for code, output and timeline at once: while presenting,
+// this button on the code's title bar trades the code for the timeline (the
+// title bar stays, with its Run button) and back. Reading, all three show.
+function addToggle(example) {
+  const bar = example.querySelector(":scope > .language-python > .filename");
+  if (!bar || bar.querySelector(".timeline-toggle")) return;
+  const id = example.dataset.example;
+  const toggle = button(
+    { className: "timeline-toggle", "aria-pressed": "false", "aria-label": `Show the timeline of ${id}` },
+    () => {
+      const showing = example.dataset.view !== "timeline";
+      if (showing) example.dataset.view = "timeline";
+      else delete example.dataset.view;
+      toggle.setAttribute("aria-pressed", String(showing));
+      const slide = example.closest(".slide");
+      if (slide) fitSlide(slide);
+    },
+    "Timeline",
+  );
+  bar.append(toggle);
+}
+
 function mount() {
   for (const figure of document.querySelectorAll(`${CONTENT} figure.timeline[data-example]`)) {
     if (timelines.has(figure)) continue;
+    const example = figure.closest(".example");
+    if (example) addToggle(example);
     new Timeline(figure).showRecording().catch((problem) => {
       figure.dataset.state = "error";
-      figure.querySelector(".timeline__text > div").textContent = problem.message;
+      timelines.get(figure).table.textContent = problem.message;
     });
   }
 }
