@@ -257,6 +257,15 @@ def test_a_slide_trades_its_code_for_the_timeline_and_still_fits(page, static_si
     assert code.is_visible()
 
 
+def test_a_slide_about_the_picture_shows_it_without_a_toggle(page, static_site: str) -> None:
+    present(page, static_site, "why_async/", "reading-a-timeline")
+    figure = page.locator("section.slide[aria-current='step'] figure.timeline")
+    assert figure.is_visible()
+    assert page.locator("section.slide[aria-current='step'] .timeline-toggle").count() == 0
+    assert drawn(page, "why_async/io_vs_cpu", within="section.slide[aria-current='step']")["lanes"]
+    assert page.evaluate(MEASURE, MIN_CODE_PX) == []
+
+
 def test_dark_mode_keeps_bars_apart_from_the_page(browser, static_site: str) -> None:
     colours = {}
     for scheme in ("light", "dark"):
