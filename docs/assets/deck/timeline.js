@@ -48,6 +48,10 @@ function charWidth(style) {
   return charWidths.get(font);
 }
 
+function round(value) {
+  return Math.round(value * 10) / 10;
+}
+
 function escape(text) {
   return String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -352,13 +356,21 @@ export class Timeline {
     this.figure.dataset.state = this.running ? "running" : "done";
     this.markLines();
     if (this.lit !== null) this.light(this.lit, true);
+    const took = performance.now() - began;
     if (!this.running) this.describe(rows);
-    else if (!reducedMotion.matches) this.schedule(); // open lanes grow with the clock
+    else if (!reducedMotion.matches) this.keepGrowing(took);
     this.figure.dispatchEvent(
-      new CustomEvent("timeline:drawn", {
-        detail: { events: this.events, lines: this.lines.length, ms: performance.now() - began },
-      }),
+      new CustomEvent("timeline:drawn", { detail: { events: this.events, lines: this.lines.length, ms: took } }),
     );
+  }
+
+  // While a run is under way its open lanes grow with the clock, so it is drawn
+  // again on the next frame; or, when drawing takes long (thousands of steps),
+  // after twice as long as it took, leaving frames free. Events draw at once.
+  keepGrowing(took) {
+    clearTimeout(this.clock);
+    if (took < 8) this.schedule();
+    else this.clock = setTimeout(() => this.schedule(), 2 * took);
   }
 
   // The svg's height is the page's (timeline.css: lanes reserved × 1.45em + 3.5em);
@@ -392,7 +404,8 @@ export class Timeline {
       height: Math.max(height, top + laneHeight * rows.length + axisHeight),
       origin,
       domain,
-      x: (t) => left + (Math.max(t, origin) - origin) * perSecond,
+      // Tenths of a pixel: finer would only lengthen the markup of a long run.
+      x: (t) => Math.round((left + (Math.max(t, origin) - origin) * perSecond) * 10) / 10,
       pixel: 1 / perSecond, // seconds per pixel
       end: this.now ?? this.latest,
     };
@@ -486,8 +499,8 @@ export class Timeline {
 
   // Steps closer than a pixel merge into one bar whose data-t and data-d span them.
   drawSteps(lane, y, { x, pixel, laneHeight, end }) {
-    const height = Math.max(laneHeight * (laneHeight > 6 ? 0.62 : 1) - (laneHeight > 3 ? 0.5 : 0), 1);
-    const top = y + (laneHeight - height) / 2;
+    const height = round(Math.max(laneHeight * (laneHeight > 6 ? 0.62 : 1) - (laneHeight > 3 ? 0.5 : 0), 1));
+    const top = round(y + (laneHeight - height) / 2);
     // The loop's steps come in order; a worker's calls as they end.
     const onLoop = lane.kind === "task" || lane.kind === "callback";
     const steps = onLoop ? lane.steps : [...lane.steps].sort((a, b) => a.t - b.t);
@@ -495,7 +508,7 @@ export class Timeline {
     let bar = null;
     const flush = () => {
       if (!bar) return;
-      const width = Math.max((bar.end - bar.t) / pixel, 1.5);
+      const width = round(Math.max((bar.end - bar.t) / pixel, 1.5));
       const slow = bar.slow ? " step--slow" : "";
       const title = bar.label || bar.end - bar.t >= 2 * pixel ? this.stepTitle(lane, bar) : "";
       parts.push(
@@ -598,6 +611,7 @@ export class Timeline {
 
   disconnect() {
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.clock);
     this.resizes.disconnect();
   }
 }
