@@ -15,7 +15,9 @@ and, on lanes of their own, work off the loop's thread or not in any task::
     {"kind": "step", "task": "process 1", "lane": "process", "t": …, "d": …, "label": …}
     {"kind": "step", "task": "callbacks", "lane": "callback", "t": …, "d": …, "label": …}
 
-A worker's call arrives twice: as it starts, with ``"d": null`` (running
+A task on any event loop but the first one the program ran (a second loop in
+another thread, say) carries ``"loop": n`` in its ``created`` event, as does
+a callback step. A worker's call arrives twice: as it starts, with ``"d": null`` (running
 since t), and as it ends. A step that took at least the loop's
 ``slow_callback_duration`` has ``"slow": true``. A task's lane is its name;
 a second task of the same name gets ``"name (2)"``. Worker processes are
@@ -105,8 +107,9 @@ class TraceEvents:
     def event(self, raw: list) -> dict:
         kind = raw[0]
         if kind == "created":
-            _, number, t, name, label = raw
-            return self.task(self.new_lane(number, name), t, "created", label=mask(label))
+            _, number, t, name, label, loop = raw
+            extra = {"loop": loop} if loop else {}
+            return self.task(self.new_lane(number, name), t, "created", label=mask(label), **extra)
         if kind == "ended":
             _, number, t, state = raw
             return self.task(self.lanes[number], t, state)
@@ -114,8 +117,9 @@ class TraceEvents:
             _, number, t, d, slow = raw
             return self.step(self.lanes[number], t, d, slow=bool(slow))
         if kind == "call":
-            _, label, t, d = raw
-            return self.step(CALLBACK_LANE, t, d, lane="callback", label=label, slow=True)
+            _, label, t, d, loop = raw
+            extra = {"loop": loop} if loop else {}
+            return self.step(CALLBACK_LANE, t, d, lane="callback", label=label, slow=True, **extra)
         if kind == "thread":
             _, name, t, d, label = raw
             return self.step(name, t, d, lane="thread", label=mask(label))

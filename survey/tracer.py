@@ -13,10 +13,11 @@ shared by every process, so the launcher subtracts its own start and worker
 processes need no clock of their own. ``survey.timeline`` turns the lines
 into the design's trace events.
 
-    ["created", task, t, name, label]  a task first seen (task: a number for this run)
+    ["created", task, t, name, label, loop]  a task first seen (task: a number for
+                                       this run; loop: 0 for the first event loop seen)
     ["step", task, t, d, slow]         the loop ran the task from t for d seconds
     ["ended", task, t, state]          "done", "cancelled" or "failed"
-    ["call", label, t, d]              a callback that is no task's step and took longer
+    ["call", label, t, d, loop]        a callback that is no task's step and took longer
                                        than the loop's slow_callback_duration
     ["thread", name, t, d, label]      a call on a worker thread (to_thread, run_in_executor)
     ["process", pid, t, d, label]      a call in a worker process (ProcessPoolExecutor)
@@ -153,12 +154,22 @@ def _wrap_handle_run(asyncio, recorder: Recorder) -> None:
     clock = time.perf_counter
     ids: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
     numbers = itertools.count()
+    # A program may run loops one after another, or at once in several threads.
+    loops: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+    loop_numbers = itertools.count()
+
+    def loop_number(loop) -> int:
+        if loop not in loops:
+            loops[loop] = next(loop_numbers)
+        return loops[loop]
+
     add = recorder.add
 
     def seen(task, t: float) -> None:
         number = ids[task] = next(numbers)
         name, label = _json(_shorten(task.get_name())), _json(_task_label(task))
-        add(f'["created",{number},{t:.6f},{name},{label}]\n')
+        loop = loop_number(task.get_loop())
+        add(f'["created",{number},{t:.6f},{name},{label},{loop}]\n')
 
     def run(handle) -> None:
         callback = handle._callback
@@ -181,7 +192,8 @@ def _wrap_handle_run(asyncio, recorder: Recorder) -> None:
                 add(f'["ended",{number},{end:.6f},"{_ending(task)}"]\n')
         elif slow:
             label = _json(_callable_label(callback))
-            add(f'["call",{label},{start:.6f},{duration:.6f}]\n')
+            loop = loop_number(handle._loop)
+            add(f'["call",{label},{start:.6f},{duration:.6f},{loop}]\n')
         added = len(ready) - queued
         for back in range(added, 0, -1):  # oldest first: the order they were created in
             created = getattr(ready[-back]._callback, "__self__", None)
@@ -332,14 +344,16 @@ def _callable_label(fn) -> str:
 
 
 def _argument(value) -> str:
-    """A short repr; a function or class by its name, as the source calls it."""
+    """A short repr, such as ``'pump'``, ``0.3`` or ``Account(balance=0)``; a function or
+    class by its name, as the source calls it; anything whose repr is long, or the
+    default ``<… object at 0x…>``, by its type's name: ``ClientSession``."""
     if callable(value) and isinstance(getattr(value, "__qualname__", None), str):
         return value.__qualname__
     try:
         text = repr(value)
     except Exception:
-        text = type(value).__name__
-    return text if len(text) <= ARGUMENT_LENGTH else f"{text[: ARGUMENT_LENGTH - 1]}…"
+        text = "<"
+    return type(value).__name__ if text.startswith("<") or len(text) > ARGUMENT_LENGTH else text
 
 
 def _shorten(label: str) -> str:

@@ -64,21 +64,26 @@ def worker_lanes(recording: Recording, kind: str) -> dict[str, list[tuple[float,
     return lanes
 
 
-def loop_steps(events: list[dict]) -> list[tuple[float, float, str]]:
-    """Every step the loop's thread ran: task steps and slow callbacks, in time order."""
-    steps = [
-        (event["t"], event["d"], event["task"])
+def loop_steps(events: list[dict]) -> dict[int, list[tuple[float, float, str]]]:
+    """The steps each event loop ran (task steps and slow callbacks), in time order."""
+    loop_of = {
+        event["task"]: event.get("loop", 0)
         for event in events
-        if event["kind"] == "step" and event.get("lane") in (None, "callback")
-    ]
-    return sorted(steps)
+        if event["kind"] == "task" and event["state"] == "created"
+    }
+    steps: dict[int, list[tuple[float, float, str]]] = {}
+    for event in events:
+        if event["kind"] == "step" and event.get("lane") in (None, "callback"):
+            loop = event.get("loop", 0) if event.get("lane") else loop_of[event["task"]]
+            steps.setdefault(loop, []).append((event["t"], event["d"], event["task"]))
+    return {loop: sorted(found) for loop, found in steps.items()}
 
 
 def overlapping_steps(events: list[dict], slack: float = 2e-6) -> list[tuple]:
-    """Pairs of loop steps that overlap in time, beyond the rounding of their stamps."""
-    steps = loop_steps(events)
+    """Pairs of steps of one loop that overlap in time, beyond the rounding of their stamps."""
     return [
         (before, after)
+        for steps in loop_steps(events).values()
         for before, after in itertools.pairwise(steps)
         if before[0] + before[1] > after[0] + slack
     ]

@@ -19,7 +19,7 @@ def test_events_are_offsets_from_the_launchers_start() -> None:
     converter = TraceEvents(ORIGIN)
     events = converter.feed(
         raw(
-            ["created", 0, 100.5, "Task-2", "nap('a')"],
+            ["created", 0, 100.5, "Task-2", "nap('a')", 0],
             ["step", 0, 100.5, 0.25, 1],
             ["ended", 0, 100.75, "cancelled"],
         )
@@ -33,7 +33,7 @@ def test_events_are_offsets_from_the_launchers_start() -> None:
 
 def test_a_line_split_across_chunks_waits_for_its_end() -> None:
     converter = TraceEvents(ORIGIN)
-    data = raw(["created", 0, 101.0, "main", "main()"], ["step", 0, 101.0, 0.001, 0])
+    data = raw(["created", 0, 101.0, "main", "main()", 0], ["step", 0, 101.0, 0.001, 0])
     cut = len(data) - 5
     first, second = converter.feed(data[:cut]), converter.feed(data[cut:])
     assert [event["kind"] for event in first] == ["task"]
@@ -44,12 +44,15 @@ def test_tasks_sharing_a_name_get_lanes_of_their_own() -> None:
     converter = TraceEvents(ORIGIN)
     events = converter.feed(
         raw(
-            ["created", 0, 100.0, "worker", "consume(1)"],
-            ["created", 1, 100.0, "worker", "consume(2)"],
+            ["created", 0, 100.0, "worker", "consume(1)", 0],
+            ["created", 1, 100.0, "worker", "consume(2)", 1],
             ["step", 1, 100.1, 0.001, 0],
         )
     )
     assert [event["task"] for event in events] == ["worker", "worker (2)", "worker (2)"]
+    # The second runs on another loop than the first the program ran, and says so.
+    assert "loop" not in events[0]
+    assert events[1]["loop"] == 1
 
 
 def test_worker_processes_are_numbered_by_first_appearance_and_addresses_masked() -> None:

@@ -192,3 +192,11 @@ def test_no_two_steps_of_a_recorded_loop_overlap(path) -> None:
     for name, lane in tasks(recording).items():
         assert lane["states"].keys() - {"created"} <= {"done", "cancelled", "failed"}, name
         assert all(t >= lane["states"]["created"] for t, _ in lane["steps"]), name
+
+
+async def test_loops_running_at_once_in_other_threads_are_told_apart(python: str) -> None:
+    # Each test method gets a loop of its own, on a worker thread, while main's loop waits.
+    run = await run_traced("patterns/testing", python)
+    loops = {e.get("loop", 0) for e in run.trace if e["kind"] == "task" and e["state"] == "created"}
+    assert len(loops) >= 3
+    assert overlapping_steps(run.trace) == []
