@@ -19,7 +19,7 @@
 // drawing; render() draws at once. Each drawing dispatches "timeline:drawn" on
 // the figure with the number of events it shows and the milliseconds it took.
 
-import { button } from "./dom.js";
+import { button, element } from "./dom.js";
 import { fitSlide } from "./fit.js";
 import { CONTENT, onEveryPage, siteRoot } from "./material.js";
 
@@ -41,7 +41,7 @@ const charWidths = new Map();
 function charWidth(style) {
   const font = `${style.fontSize} ${style.fontFamily}`;
   if (!charWidths.has(font)) {
-    const context = document.createElement("canvas").getContext("2d");
+    const context = element("canvas").getContext("2d");
     context.font = font;
     charWidths.set(font, context.measureText("0123456789").width / 10 || parseFloat(style.fontSize) * 0.62);
   }
@@ -117,7 +117,7 @@ export class Timeline {
     // The text alternative goes in the details; a page leaves it empty (Markdown
     // would reparse a div in it).
     const details = figure.querySelector(".timeline__text");
-    this.table = details.querySelector(":scope > div") ?? details.appendChild(document.createElement("div"));
+    this.table = details.querySelector(":scope > div") ?? details.appendChild(element("div"));
     this.output = null;
     this.recording = null;
     this.lit = null;
@@ -646,10 +646,7 @@ export function batchesByArrival(trace, interval = 0.05) {
 
 // A figure of one's own (the speaker window's), drawn into `container`.
 export function createFigure(container, id) {
-  const figure = document.createElement("figure");
-  figure.className = "timeline";
-  figure.dataset.example = id;
-  figure.innerHTML = FIGURE;
+  const figure = element("figure", { className: "timeline", "data-example": id, innerHTML: FIGURE });
   figure.querySelector("svg").setAttribute("aria-label", `Timeline of ${id}`);
   container.append(figure);
   return new Timeline(figure);
@@ -702,12 +699,7 @@ export function lineSpans(code) {
   if (wrapped.length) return [...wrapped];
   const lines = code.textContent.split("\n");
   if (lines.at(-1) === "") lines.pop();
-  const spans = lines.map((text) => {
-    const span = document.createElement("span");
-    span.className = "timeline-line";
-    span.textContent = `${text}\n`;
-    return span;
-  });
+  const spans = lines.map((text) => element("span", { className: "timeline-line" }, `${text}\n`));
   code.replaceChildren(...spans);
   return spans;
 }
