@@ -50,7 +50,9 @@ function build(actions) {
   const toolbar = document.createElement("nav");
   toolbar.className = "deck-toolbar";
   toolbar.setAttribute("aria-label", "Slide controls");
+  // The progress bar belongs to the controls' landmark, like all the deck's furniture.
   toolbar.append(
+    progress,
     toolButton("Previous slide", "‹", actions.previous),
     counter,
     toolButton("Next slide", "›", actions.next),
@@ -68,7 +70,7 @@ function build(actions) {
   status.className = "deck-status";
   status.setAttribute("role", "status");
 
-  document.body.append(progress, toolbar, blank, status);
+  document.body.append(toolbar, blank, status);
   return { progress, counter, blank, status };
 }
 
