@@ -78,3 +78,97 @@ def test_a_finished_run_and_its_output(scheme_page, served_site: str) -> None:
     scheme_page.wait_for_selector(".live-line--meta", timeout=20_000)
     scheme_page.get_by_role("button", name="Run concurrency/gather_sleep").wait_for()
     assert_accessible(scheme_page)
+
+
+CONTROLS = (
+    ".md-code__nav, .md-clipboard, .live-run, .live-panel__close, .deck-toolbar, .deck-present"
+)
+
+
+def visible_count(page, selector: str) -> int:
+    return page.locator(selector).evaluate_all("els => els.filter(e => e.checkVisibility()).length")
+
+
+@pytest.mark.parametrize("mode", ["read", "present"])
+def test_paper_shows_no_controls_and_legible_code(page, served_site: str, mode: str) -> None:
+    if mode == "present":
+        present(page, served_site, "concurrency/")
+    else:
+        page.goto(f"{served_site}/concurrency/")
+    page.wait_for_selector(".live-run")
+    assert visible_count(page, CONTROLS) > 0, "no controls on screen: nothing to hide"
+
+    page.emulate_media(media="print")
+    assert visible_count(page, CONTROLS) == 0
+    sizes = page.locator("pre > code").evaluate_all(
+        "codes => codes.filter(c => c.checkVisibility())"
+        ".map(c => parseFloat(getComputedStyle(c).fontSize))"
+    )
+    assert sizes, "no code printed"
+    assert min(sizes) >= 11
+
+
+def focus_is_drawn(page) -> bool:
+    """The focused element shows an outline or a focus ring of box-shadow."""
+    return page.evaluate(
+        """() => {
+            const style = getComputedStyle(document.activeElement);
+            const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+            return outline || style.boxShadow !== "none";
+        }"""
+    )
+
+
+def tab_through(page, stops: int) -> list[str]:
+    """Press Tab up to ``stops`` times; for each stop, a description of what took focus,
+    and whether its focus is drawn."""
+    seen = []
+    for _ in range(stops):
+        page.keyboard.press("Tab")
+        name = page.evaluate(
+            "() => { const e = document.activeElement;"
+            " return `${e.tagName.toLowerCase()}.${e.className}:${e.getAttribute('aria-label')"
+            " || e.textContent.trim().slice(0, 30)}`; }"
+        )
+        seen.append((name, focus_is_drawn(page)))
+    return seen
+
+
+def test_every_slide_control_is_reachable_by_keyboard_with_visible_focus(
+    page, served_site: str
+) -> None:
+    present(page, served_site, "concurrency/")
+    page.keyboard.press("ArrowRight")
+    wait_for_slide(page)
+    wanted = page.eval_on_selector_all(
+        ".deck-toolbar button, section.slide[aria-current='step'] button",
+        "buttons => buttons.filter(b => b.checkVisibility())"
+        ".map(b => b.getAttribute('aria-label'))",
+    )
+    assert len(wanted) >= 6, wanted
+    stops = tab_through(page, 40)
+    reached = {name.rsplit(":", 1)[1] for name, _ in stops}
+    assert set(wanted) <= reached, set(wanted) - reached
+    assert [name for name, drawn in stops if not drawn] == []
+
+
+def test_reading_mode_controls_show_focus(page, served_site: str) -> None:
+    page.goto(f"{served_site}/concurrency/")
+    stops = tab_through(page, 60)
+    assert any("live-run" in name for name, _ in stops), "no Run button reached"
+    assert [name for name, drawn in stops if not drawn] == []
+
+
+def test_reduced_motion_stills_the_slides(page, served_site: str) -> None:
+    page.emulate_media(reduced_motion="reduce")
+    present(page, served_site, "concurrency/")
+    page.keyboard.press("ArrowRight")
+    wait_for_slide(page)
+    moving = page.evaluate(
+        """() => [...document.querySelectorAll("*")].filter((e) => {
+            const style = getComputedStyle(e);
+            const durations = [style.animationDuration, style.transitionDuration];
+            return durations.some((d) => d.split(",").some((t) => parseFloat(t) > 0));
+        }).map((e) => e.className)"""
+    )
+    assert moving == []
