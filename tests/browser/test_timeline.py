@@ -17,6 +17,7 @@ from survey.paths import REPLAYS_DIR
 from survey.recording import loads
 from survey.trace import HOUSEKEEPING
 from tests.browser.deck_pages import present
+from tests.browser.test_accessibility import assert_accessible
 from tests.browser.test_deck_fit import MEASURE, MIN_CODE_PX
 
 pytestmark = pytest.mark.browser
@@ -234,6 +235,8 @@ def test_a_live_run_draws_as_it_goes_and_the_speaker_window_mirrors_it(
         speaker.bring_to_front()
         mirrored = drawn(speaker, GATHER, within=".deck-speaker__live")
         assert shape(mirrored) == shape(live)
+        assert_accessible(speaker)
+        assert_accessible(audience)
     finally:
         context.close()
 
@@ -252,6 +255,9 @@ def test_a_slide_trades_its_code_for_the_timeline_and_still_fits(page, static_si
     assert page.evaluate(MEASURE, MIN_CODE_PX) == []
     drawn(page, GATHER)
     assert figure.evaluate("f => f.querySelector('svg').getBBox().height") > 0
+    assert_accessible(page)
+    page.emulate_media(color_scheme="dark")
+    assert_accessible(page)
     toggle.press("Enter")
     assert figure.is_hidden()
     assert code.is_visible()
