@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import time
 from collections import deque
 
@@ -51,8 +52,8 @@ TRACE_FD_VARIABLE = "SURVEY_TRACE_FD"
 FLUSH_EVERY = 0.025
 FLUSH_EVENTS = 512
 # Worker processes write to the same pipe. Writes of up to PIPE_BUF bytes are never
-# interleaved with others, so every write is whole lines within that size (ASCII
-# JSON, so characters are bytes; names and labels are shortened to keep lines short).
+# interleaved with others, so every write is whole lines within that size (names
+# and labels are shortened, so that a line is always far shorter).
 PIPE_BUF = 4096
 LABEL_LENGTH = 48
 ARGUMENT_LENGTH = 24
@@ -82,20 +83,20 @@ class Recorder:
             if not count:
                 return
             self.last_flush = time.perf_counter()
-            piece: list[str] = []
+            piece: list[bytes] = []
             size = 0
             for _ in range(count):
-                line = self.pending.popleft()
+                line = self.pending.popleft().encode()
                 if size + len(line) > PIPE_BUF:
-                    self.write("".join(piece))
+                    self.write(b"".join(piece))
                     piece, size = [], 0
                 piece.append(line)
                 size += len(line)
-            self.write("".join(piece))
+            self.write(b"".join(piece))
 
-    def write(self, piece: str) -> None:
+    def write(self, piece: bytes) -> None:
         try:
-            os.write(self.fd, piece.encode())
+            os.write(self.fd, piece)
         except OSError:
             # The launcher went away (a stopped run): the example must not fail for it.
             self.pending.clear()
@@ -113,15 +114,48 @@ def install(fd: int) -> None:
     global _recorder
     import asyncio
     import atexit
-    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+    from concurrent.futures import ThreadPoolExecutor
 
     os.set_inheritable(fd, False)
     _recorder = Recorder(fd)
     _wrap_handle_run(asyncio, _recorder)
     _wrap_submit(ThreadPoolExecutor, _on_thread)
-    _wrap_submit(ProcessPoolExecutor, _InProcess)
+    _when_imported(
+        PROCESS_POOL, lambda module: _wrap_submit(module.ProcessPoolExecutor, _InProcess)
+    )
     atexit.register(_recorder.flush)
     os.register_at_fork(after_in_child=_forked)
+
+
+# Importing it imports multiprocessing, a cost most examples need not pay.
+PROCESS_POOL = "concurrent.futures.process"
+
+
+def _when_imported(name: str, patch) -> None:
+    """``patch(module)`` as soon as the module ``name`` has been imported."""
+    if name in sys.modules:
+        patch(sys.modules[name])
+        return
+
+    class PatchOnImport:
+        @staticmethod
+        def find_spec(fullname, path, target=None):
+            if fullname != name:
+                return None
+            sys.meta_path.remove(PatchOnImport)
+            import importlib.util
+
+            spec = importlib.util.find_spec(fullname)
+            run_module = spec.loader.exec_module
+
+            def exec_module(module) -> None:
+                run_module(module)
+                patch(module)
+
+            spec.loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, PatchOnImport)
 
 
 def _forked() -> None:
@@ -360,7 +394,9 @@ def _shorten(label: str) -> str:
     return label if len(label) <= LABEL_LENGTH else f"{label[: LABEL_LENGTH - 1]}…"
 
 
-def _json(text: str) -> str:
-    import json
+# JSON's escapes for what may not stand raw in a string, without importing json.
+_ESCAPES = {code: f"\\u{code:04x}" for code in range(32)} | {ord('"'): '\\"', ord("\\"): "\\\\"}
 
-    return json.dumps(text)
+
+def _json(text: str) -> str:
+    return f'"{text.translate(_ESCAPES)}"'
