@@ -12,7 +12,12 @@ Options sit in the module's PEP 723 block, under ``[tool.survey]``::
     # needs = ["demo-server"]   # start a fresh /count server, URL in $DEMO_SERVER
     # stderr = "merge"          # stderr is part of the output, not an error
     # unordered = true          # lines may come in any order between runs
+    # no-browser = "it starts threads, which Python in a browser page has not got"
     # ///
+
+An example runs in the reader's browser (Pyodide) unless it says why not
+with ``no-browser``: the static site then replays its recording and shows
+that reason.
 
 Using the standard inline-metadata block means `uv run examples/x.py` also
 understands the module's Python floor and dependencies.
@@ -51,6 +56,7 @@ class Options:
     stderr: Literal["error", "merge"] = "error"
     unordered: bool = False
     min_python: tuple[int, int] = (3, 11)
+    no_browser: str | None = None  # why it cannot run in a browser; None if it can
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,8 @@ def _docstring_title(source: str, example_id: str) -> str:
 def _options(source: str, example_id: str) -> Options:
     metadata = script_metadata(source, example_id)
     settings = metadata.get("tool", {}).get("survey", {})
-    unknown = set(settings) - {"timeout", "serial", "needs", "stderr", "unordered"}
+    known = {"timeout", "serial", "needs", "stderr", "unordered", "no-browser"}
+    unknown = set(settings) - known
     if unknown:
         raise CatalogError(f"{example_id}: unknown [tool.survey] keys {sorted(unknown)}")
     needs = frozenset(settings.get("needs", ()))
@@ -118,6 +125,9 @@ def _options(source: str, example_id: str) -> Options:
     stderr = settings.get("stderr", "error")
     if stderr not in ("error", "merge"):
         raise CatalogError(f"{example_id}: stderr must be 'error' or 'merge'")
+    no_browser = settings.get("no-browser")
+    if no_browser is not None and not (isinstance(no_browser, str) and no_browser.strip()):
+        raise CatalogError(f"{example_id}: no-browser must say why, in words")
     return Options(
         timeout=float(settings.get("timeout", Options.timeout)),
         serial=bool(settings.get("serial", False)),
@@ -125,6 +135,7 @@ def _options(source: str, example_id: str) -> Options:
         stderr=stderr,
         unordered=bool(settings.get("unordered", False)),
         min_python=_python_floor(metadata.get("requires-python"), example_id),
+        no_browser=no_browser,
     )
 
 
