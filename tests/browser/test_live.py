@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.catalog import EXAMPLES_DIR
+from survey.paths import EXAMPLES_DIR
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +54,7 @@ def static_site(built_site: Path) -> Iterator[str]:
 
 
 def test_run_streams_the_output_in_order_and_mirrors_it(page, served_site: str) -> None:
-    page.goto(f"{served_site}/event-loop/")
+    page.goto(f"{served_site}/event_loop/")
     page.evaluate(LISTEN)
     page.get_by_role("button", name=f"Run {QUICK}").click()
     wait_for_log_text(page, QUICK, "[exit 0")
@@ -62,7 +62,8 @@ def test_run_streams_the_output_in_order_and_mirrors_it(page, served_site: str) 
     lines = log_lines(page, QUICK)
     assert lines[:-1] == recorded_lines(QUICK)
     assert lines[-1].startswith("[exit 0 · ")
-    assert page.get_by_role("button", name=f"Run {QUICK}").is_visible()
+    button = page.locator(f".example[data-example='{QUICK}'] button[data-run='server']")
+    assert button.is_visible()
     messages = page.evaluate("window.liveMessages")
     assert messages[0] == {"type": "run-reset", "id": QUICK, "recording": False}
     events = [message["event"] for message in messages[1:]]
@@ -81,7 +82,7 @@ def test_stop_ends_a_run_before_its_second_line(page, served_site: str) -> None:
 
 
 def test_a_second_run_replaces_the_first_in_its_panel(page, served_site: str) -> None:
-    page.goto(f"{served_site}/event-loop/?present#asynciorun-is-the-way-in")
+    page.goto(f"{served_site}/event_loop/?present#asynciorun-is-the-way-in")
     run = page.get_by_role("button", name=f"Run {QUICK}")
     for _ in range(2):
         run.click()
@@ -96,7 +97,9 @@ def test_a_second_run_replaces_the_first_in_its_panel(page, served_site: str) ->
 def test_without_the_server_the_button_replays_with_recorded_pacing(page, static_site: str) -> None:
     page.goto(f"{static_site}/concurrency/")
     page.evaluate(LISTEN)
-    page.get_by_role("button", name=f"Replay {SLOW}").click()
+    replay = page.get_by_role("button", name=f"Replay {SLOW}")
+    assert replay.get_attribute("data-run") == "replay"
+    replay.click()
     assert "recorded run" in page.locator(".live-panel .filename").inner_text()
     wait_for_log_text(page, SLOW, "[exit 0")
 

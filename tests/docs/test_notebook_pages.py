@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from tools.catalog import ROOT
+from survey.paths import ROOT
 from tools.notebooks.cli import NOTEBOOKS_DIR
 from tools.notebooks.pages import Section, read_site, sections
 

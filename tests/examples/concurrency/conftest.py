@@ -12,8 +12,8 @@ from types import ModuleType
 
 import pytest
 
-from server.count import demo_server
-from tools.catalog import EXAMPLES_DIR
+from survey.demo_server import demo_server
+from survey.paths import EXAMPLES_DIR
 
 
 @pytest.fixture

@@ -22,3 +22,16 @@ async def test_async_for_yields_the_tasks_passed_in(load_example) -> None:
     tasks = [asyncio.create_task(example.fetch(delay)) for delay in (0.1, 0.05)]
     finished = [task async for task in asyncio.as_completed(tasks)]
     assert finished == [tasks[1], tasks[0]]
+
+
+async def test_started_is_printed_once_the_requests_are_tasks(load_example, monkeypatch) -> None:
+    example = load_example("as_completed")
+    tasks_at_start: list[int] = []
+
+    def record(line: str) -> None:
+        if line.startswith("started"):
+            tasks_at_start.append(len(asyncio.all_tasks()))
+
+    monkeypatch.setattr(example, "print", record, raising=False)
+    await example.main()
+    assert tasks_at_start == [1 + 3]  # this test's own task and the three requests

@@ -4,39 +4,21 @@ from __future__ import annotations
 
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import redis
 
-STREAMS = Path(__file__).resolve().parents[3] / "examples" / "streams"
+from survey.paths import EXAMPLES_DIR
+from tools.harness import free_port, wait_until_listening
+
+STREAMS = EXAMPLES_DIR / "streams"
 
 needs_redis_cli = pytest.mark.skipif(
     shutil.which("redis-cli") is None, reason="redis-cli is not installed (apt: redis-tools)"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for_port(port: int, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.communicate()
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError(f"nothing listening on {port}")
 
 
 @pytest.fixture(params=["mini_redis", "resp_protocol"])
@@ -51,7 +33,7 @@ def standalone(request: pytest.FixtureRequest) -> Iterator[int]:
         text=True,
     )
     try:
-        wait_for_port(port, process)
+        wait_until_listening(port, process)
         yield port
     finally:
         process.send_signal(signal.SIGTERM)
