@@ -5,7 +5,7 @@ A Python-Markdown extension (``survey.markdown`` in mkdocs.yml's
 runs Python-Markdown extensions. The line names an example and the region of
 it to show; it becomes::
 
-    <div class="example" data-example="concurrency/gather_sleep" markdown>
+    <div class="example" data-example="concurrency/gather_sleep" data-region="core" markdown>
 
     ```python title="examples/concurrency/gather_sleep.py"
     --8<-- "examples/concurrency/gather_sleep.py:core"
@@ -15,9 +15,16 @@ it to show; it becomes::
     --8<-- "examples/concurrency/gather_sleep.out"
     ```
 
-    <div class="example__controls"><button type="button" class="live-run" hidden>Run</button></div>
+    <div class="example__controls">
+    <button type="button" class="live-run" data-run="browser" hidden>Run</button></div>
 
     </div>
+
+The button's ``data-run`` says where the static site runs the example:
+``browser`` when the build carries the in-browser Python (the ``browser``
+option, which ``tools/pyodide_runtime.py`` sets) and the example declares no
+``no-browser`` reason; otherwise ``replay``, with the reason in ``data-why``.
+Served by ``python -m server``, live.js makes it ``server``.
 
 The fences are left for pymdownx.snippets (which reads the files, so its
 ``check_paths`` still guards them) and superfences; ``md_in_html`` renders the
@@ -32,6 +39,7 @@ An unknown example, region or flag, or a missing captured output, raises
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +47,7 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from survey.catalog import Example, load
 from survey.paths import ROOT
 
 # Before pymdownx.snippets (32), so the fences this writes get their files included.
@@ -57,6 +66,7 @@ class ExampleBlock:
     id: str
     region: str
     output: bool  # show the captured output under the code
+    why_not_in_browser: str | None = None  # None: Run runs it in the reader's browser
 
     def code_fence(self) -> list[str]:
         path = f"examples/{self.id}.py"
@@ -67,25 +77,39 @@ class ExampleBlock:
             return []
         return ['```text title="Output"', f'--8<-- "examples/{self.id}.out"', "```"]
 
+    def run_button(self) -> str:
+        if self.why_not_in_browser is None:
+            where = 'data-run="browser"'
+        else:
+            where = f'data-run="replay" data-why="{html.escape(self.why_not_in_browser)}"'
+        return f'<button type="button" class="live-run" {where} hidden>Run</button>'
+
     def markdown(self) -> list[str]:
         output = ["", *self.output_fence()] if self.output else []
         return [
-            f'<div class="example" data-example="{self.id}" markdown>',
+            f'<div class="example" data-example="{self.id}" data-region="{self.region}" markdown>',
             "",
             *self.code_fence(),
             *output,
             "",
-            '<div class="example__controls">'
-            '<button type="button" class="live-run" hidden>Run</button></div>',
+            f'<div class="example__controls">{self.run_button()}</div>',
             "",
             "</div>",
         ]
 
 
-def parse(line: str, where: str, root: Path = ROOT) -> ExampleBlock | None:
+def why_not_in_browser(example: Example, browser: bool) -> str | None:
+    """Why the static site cannot run ``example`` in the reader's browser, or None."""
+    if not browser:
+        return "this copy of the site was built without Python for the browser"
+    return example.options.no_browser
+
+
+def parse(line: str, where: str, root: Path = ROOT, browser: bool = False) -> ExampleBlock | None:
     """The block a line declares, None if it declares none; ExampleBlockError if it is wrong.
 
-    ``where`` names the line in the error (``docs/page.md:12`` or ``line 12``).
+    ``where`` names the line in the error (``docs/page.md:12`` or ``line 12``);
+    ``browser`` says whether the site carries Python for the reader's browser.
     """
     if not (block := BLOCK.match(line)):
         return None
@@ -110,30 +134,36 @@ def parse(line: str, where: str, root: Path = ROOT) -> ExampleBlock | None:
         raise ExampleBlockError(
             f"{where}: examples/{example_id}.out is missing; run: nox -s examples -- {example_id}"
         )
-    return ExampleBlock(example_id, region, output)
+    reason = why_not_in_browser(load(module, root / "examples"), browser)
+    return ExampleBlock(example_id, region, output, reason)
 
 
 class ExampleBlockPreprocessor(Preprocessor):
-    def __init__(self, md: Markdown, root: Path) -> None:
+    def __init__(self, md: Markdown, root: Path, browser: bool) -> None:
         super().__init__(md)
         self.root = root
+        self.browser = browser
 
     def run(self, lines: list[str]) -> list[str]:
         expanded: list[str] = []
         for number, line in enumerate(lines, start=1):
-            block = parse(line, f"line {number}", self.root)
+            block = parse(line, f"line {number}", self.root, self.browser)
             expanded.extend(block.markdown() if block else [line])
         return expanded
 
 
 class ExampleBlockExtension(Extension):
     def __init__(self, **kwargs) -> None:
-        self.config = {"root": [str(ROOT), "the folder that holds examples/"]}
+        self.config = {
+            "root": [str(ROOT), "the folder that holds examples/"],
+            "browser": [False, "the site carries Python for the reader's browser (Pyodide)"],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         root = Path(self.getConfig("root"))
-        md.preprocessors.register(ExampleBlockPreprocessor(md, root), "survey_example", PRIORITY)
+        preprocessor = ExampleBlockPreprocessor(md, root, bool(self.getConfig("browser")))
+        md.preprocessors.register(preprocessor, "survey_example", PRIORITY)
 
 
 def makeExtension(**kwargs) -> ExampleBlockExtension:
