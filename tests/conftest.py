@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,6 +37,25 @@ def served_site(built_site: Path) -> Iterator[str]:
     """``python -m server`` on a free loopback port, serving the built site; yields its URL."""
     with serving(built_site) as url:
         yield url
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def static_site(built_site: Path) -> Iterator[str]:
+    """The built site from a plain static server: what a hosted copy of the site looks like."""
+    handler = functools.partial(QuietHandler, directory=built_site)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
