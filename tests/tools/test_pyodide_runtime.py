@@ -78,4 +78,5 @@ def test_without_npm_the_build_says_so_in_one_line_and_replays(
     assert not (site / "examples").exists()
     page = (site / "event_loop" / "index.html").read_text(encoding="utf-8")
     runs = re.findall(r'data-run="(\w+)"', page)
-    assert runs and set(runs) == {"replay"}
+    assert runs
+    assert set(runs) == {"replay"}
