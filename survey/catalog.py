@@ -15,9 +15,10 @@ Options sit in the module's PEP 723 block, under ``[tool.survey]``::
     # no-browser = "it starts threads, which Python in a browser page has not got"
     # ///
 
-An example runs in the reader's browser (Pyodide) unless it says why not
-with ``no-browser``: the static site then replays its recording and shows
-that reason.
+An example runs in the reader's browser (Pyodide, Python 3.14) unless it
+says why not with ``no-browser``: the static site then replays its recording
+and shows that reason. One that requires a Python newer than the captured
+set (``requires-python = ">=3.14"``) runs only there: the runner skips it.
 
 Using the standard inline-metadata block means `uv run examples/x.py` also
 understands the module's Python floor and dependencies.
@@ -40,6 +41,8 @@ METADATA_BLOCK = re.compile(
     r"(?m)^# /// (?P<type>[a-zA-Z0-9-]+)$\s(?P<content>(^#(| .*)$\s)+)^# ///$"
 )
 KNOWN_NEEDS = {"demo-server"}
+# The newest Python whose output the runner captures (noxfile's PYTHONS).
+NEWEST_CAPTURED = (3, 13)
 
 
 class CatalogError(ValueError):
@@ -74,6 +77,11 @@ class Example:
         return replays_dir / f"{self.id}.json"
 
     @property
+    def browser_only(self) -> bool:
+        """It needs a Python newer than the captured set: only the reader's browser runs it."""
+        return self.options.min_python > NEWEST_CAPTURED and self.options.no_browser is None
+
+    @property
     def needs_demo_server(self) -> bool:
         """It calls /count at the URL in ``$DEMO_SERVER`` (see ``survey.launch.services``)."""
         return "demo-server" in self.options.needs
@@ -83,7 +91,8 @@ class Example:
         version = version or sys.version_info[:2]
         if version < self.options.min_python:
             floor = ".".join(map(str, self.options.min_python))
-            return f"needs Python ≥ {floor}"
+            where = ": it runs in the browser, on the site" if self.browser_only else ""
+            return f"needs Python ≥ {floor}{where}"
         return None
 
 

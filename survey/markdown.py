@@ -24,7 +24,9 @@ The button's ``data-run`` says where the static site runs the example:
 ``browser`` when the build carries the in-browser Python (the ``browser``
 option, which ``tools/pyodide_runtime.py`` sets) and the example declares no
 ``no-browser`` reason; otherwise ``replay``, with the reason in ``data-why``.
-Served by ``python -m server``, live.js makes it ``server``.
+Served by ``python -m server``, live.js makes it ``server``, except for an
+example that needs a newer Python than the captured set
+(``data-browser-only``), which nothing but the browser runs.
 
 The fences are left for pymdownx.snippets (which reads the files, so its
 ``check_paths`` still guards them) and superfences; ``md_in_html`` renders the
@@ -67,6 +69,7 @@ class ExampleBlock:
     region: str
     output: bool  # show the captured output under the code
     why_not_in_browser: str | None = None  # None: Run runs it in the reader's browser
+    browser_only: bool = False  # no server or recording runs it: Python 3.14 features
 
     def code_fence(self) -> list[str]:
         path = f"examples/{self.id}.py"
@@ -78,7 +81,11 @@ class ExampleBlock:
         return ['```text title="Output"', f'--8<-- "examples/{self.id}.out"', "```"]
 
     def run_button(self) -> str:
-        if self.why_not_in_browser is None:
+        if self.browser_only and self.why_not_in_browser is not None:
+            return ""  # nothing recorded to replay, and no Python here to run it
+        if self.browser_only:
+            where = 'data-run="browser" data-browser-only'
+        elif self.why_not_in_browser is None:
             where = 'data-run="browser"'
         else:
             where = f'data-run="replay" data-why="{html.escape(self.why_not_in_browser)}"'
@@ -134,8 +141,9 @@ def parse(line: str, where: str, root: Path = ROOT, browser: bool = False) -> Ex
         raise ExampleBlockError(
             f"{where}: examples/{example_id}.out is missing; run: nox -s examples -- {example_id}"
         )
-    reason = why_not_in_browser(load(module, root / "examples"), browser)
-    return ExampleBlock(example_id, region, output, reason)
+    example = load(module, root / "examples")
+    reason = why_not_in_browser(example, browser)
+    return ExampleBlock(example_id, region, output, reason, example.browser_only)
 
 
 class ExampleBlockPreprocessor(Preprocessor):

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from survey.catalog import discover
+from survey.catalog import Example, discover
 from survey.paths import EXAMPLES_DIR
 from survey.recording import mask
 
@@ -95,6 +95,22 @@ RUN_ONE = """async (id) => {
 }"""
 
 
+def wrong_output(example: Example, events: list[dict]) -> str | None:
+    """How a browser run's events differ from the example's committed output, or None."""
+    if events[-1].get("type") != "exit" or events[-1].get("code") != 0:
+        return f"ended with {events[-1]}"
+    printed = [event for event in events if event["type"] == "line"]
+    if example.browser_only:  # Python 3.14 only: nothing recorded to compare with
+        streams = {event["stream"] for event in printed}
+        return None if streams == {"stdout"} else f"printed on {streams or 'nothing'}"
+    merged = example.options.stderr == "merge"
+    lines = [mask(event["text"]) for event in printed if merged or event["stream"] == "stdout"]
+    expected = recorded_lines(example.id)
+    if example.options.unordered:
+        lines, expected = sorted(lines), sorted(expected)
+    return None if lines == expected else f"printed {lines}"
+
+
 @pytest.mark.slow
 def test_every_example_marked_for_the_browser_prints_its_committed_output_there(
     page, static_site: str
@@ -104,15 +120,8 @@ def test_every_example_marked_for_the_browser_prints_its_committed_output_there(
     page.goto(f"{static_site}/")
     wrong = {}
     for example in examples:
-        events = page.evaluate(RUN_ONE, example.id)
-        merged = example.options.stderr == "merge"
-        shown = [e for e in events if e["type"] == "line" and (merged or e["stream"] == "stdout")]
-        lines = [mask(event["text"]) for event in shown]
-        expected = recorded_lines(example.id)
-        if example.options.unordered:
-            lines, expected = sorted(lines), sorted(expected)
-        if lines != expected or events[-1] != {**events[-1], "type": "exit", "code": 0}:
-            wrong[example.id] = (lines, events[-1])
+        if problem := wrong_output(example, page.evaluate(RUN_ONE, example.id)):
+            wrong[example.id] = problem
     assert not wrong
 
 
@@ -228,3 +237,17 @@ def test_presenting_with_the_server_runs_there_but_edits_run_in_the_browser(
     title = block(page, EDITED).locator(".live-panel .filename").inner_text()
     assert "Output of your edit (Python 3.14 on Pyodide, in your browser)" in title
     assert len(sockets) == 1, "the edited code went to the server"
+
+
+def test_a_python_3_14_example_runs_in_the_browser_even_when_presenting(
+    page, served_site: str
+) -> None:
+    example_id = "patterns/call_graph"
+    open_example(page, served_site, example_id)
+    button = run_button(page, example_id)
+    assert button.get_attribute("data-run") == "browser"
+    button.click()
+    panel = finished_panel(page, example_id)
+    assert panel.get_attribute("data-state") == "exit"
+    assert "in your browser" in panel.locator(".filename").inner_text()
+    assert "* Task(name='download', id=0x…)" in log_lines(page, example_id)

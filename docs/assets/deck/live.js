@@ -237,7 +237,7 @@ function enableButton(example, live) {
   const run = example.querySelector(":scope > .example__controls > .live-run");
   if (!run) return; // enabled already, by an earlier call for the same page
   const inBrowser = run.dataset.run === "browser";
-  if (live) run.dataset.run = "server";
+  if (live && !run.hasAttribute("data-browser-only")) run.dataset.run = "server";
   const where = run.dataset.run;
   run.dataset.idle = where === "replay" ? "Replay" : "Run";
   setButton(run, run.dataset.idle, id);
