@@ -65,6 +65,13 @@ def pdf(session: nox.Session) -> None:
     session.run("python", "-m", "tools.pdf", *session.posargs, env=QUIET_BUILD)
 
 
+@nox.session(default=False)
+def audit(session: nox.Session) -> None:
+    """Lighthouse scores of the served site (needs Node and Chromium; skips politely without)."""
+    install_groups(session, "docs", "server")
+    session.run("python", "-m", "tools.audit", *session.posargs, env=QUIET_BUILD)
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
     """The whole suite: lint, output check, strict build, unit, server and browser tests."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from server import live, site
+from server import delivery, live, site
 from survey import demo_server
 from survey.catalog import discover
 from survey.paths import EXAMPLES_DIR, SITE_DIR
@@ -18,7 +18,7 @@ def make_app(
     examples_dir: Path = EXAMPLES_DIR,
     limits: live.Limits | None = None,
 ) -> web.Application:
-    app = web.Application()
+    app = web.Application(middlewares=[delivery.deliver])
     demo_server.add_routes(app)
     live.add_routes(app, discover(examples_dir), limits or live.Limits())
     # The site's catch-all route goes last so that it never shadows the API.

@@ -46,6 +46,8 @@ function build(actions) {
   const toolbar = element(
     "nav",
     { className: "deck-toolbar", "aria-label": "Slide controls" },
+    // The progress bar belongs to the controls' landmark, like all the deck's furniture.
+    progress,
     toolButton("Previous slide", "‹", actions.previous),
     counter,
     toolButton("Next slide", "›", actions.next),
@@ -57,7 +59,7 @@ function build(actions) {
   blank.addEventListener("click", () => setBlank(false));
   const status = element("div", { className: "deck-status", role: "status" });
 
-  document.body.append(progress, toolbar, blank, status);
+  document.body.append(toolbar, blank, status);
   return { progress, counter, blank, status };
 }
 
