@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tools.harness import SLIDE_SIZE, build_site, launch_chromium, serving
+from tools.harness import SLIDE_SIZE, build_site, launch_chromium, serving, serving_static
 
 # CI sets this so that a missing browser fails the run instead of skipping it.
 REQUIRE_BROWSER = os.environ.get("SURVEY_REQUIRE_BROWSER") == "1"
@@ -39,23 +36,11 @@ def served_site(built_site: Path) -> Iterator[str]:
         yield url
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def static_site(built_site: Path) -> Iterator[str]:
     """The built site from a plain static server: what a hosted copy of the site looks like."""
-    handler = functools.partial(QuietHandler, directory=built_site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_static(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
