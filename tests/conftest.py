@@ -44,6 +44,16 @@ def static_site(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def python_in_the_browser(built_site: Path) -> None:
+    """The built site carries Pyodide; without npm to install it, those tests skip (not in CI)."""
+    if not (built_site / "assets" / "pyodide" / "pyodide.mjs").is_file():
+        reason = "the site was built without Python for the browser (no npm: see README)"
+        if REQUIRE_BROWSER:
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
 def browser():
     """A headless Chromium driven by Playwright; skips only where no Chromium exists."""
     sync_api = pytest.importorskip("playwright.sync_api")

@@ -82,6 +82,7 @@ def test_a_finished_run_and_its_output(scheme_page, served_site: str) -> None:
     assert_accessible(scheme_page)
 
 
+@pytest.mark.usefixtures("python_in_the_browser")
 def test_editing_and_a_browser_run(scheme_page, static_site: str) -> None:
     """The static site: the editor open, then the edited code's run in the browser."""
     example_id = "event_loop/asyncio_run"

@@ -11,7 +11,7 @@ from survey.catalog import Example, discover
 from survey.paths import EXAMPLES_DIR
 from survey.recording import mask
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("python_in_the_browser")]
 
 # Deterministic examples whose lessons depend on the loop behaving as CPython's
 # does: it closes, cancels what is pending, blocks in time.sleep, warns in debug mode.
