@@ -8,7 +8,7 @@
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
-// The environment of a captured run (tools/capture.py), so output matches it.
+// The environment of a captured run (survey/launch.py), so output matches it.
 const ENV = {
   PYTHONHASHSEED: "0",
   PYTHONUNBUFFERED: "1",
