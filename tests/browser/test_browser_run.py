@@ -169,6 +169,7 @@ def test_the_editor_indents_dedents_and_keeps_slide_keys_silent(page, static_sit
     assert edit_button.get_attribute("aria-pressed") == "true"
     field = page.get_by_role("textbox", name=f"Code of {EDITED}")
     assert field.evaluate("field => field === document.activeElement")
+    assert not block(page, EDITED).locator("pre > code").first.is_visible()
     field.evaluate("field => field.setSelectionRange(0, 0)")
 
     page.keyboard.press("Tab")
