@@ -63,6 +63,16 @@ def edit(page, example_id: str, old: str, new: str) -> None:
     field.fill(field.input_value().replace(old, new))
 
 
+# Timing-sensitive examples (serial in the catalog) can print a multiple of their delay
+# one off when other work takes the CPU mid-run; they get one more try.
+TRIES_IF_TIMING_SENSITIVE = 2
+
+
+def tries(example_id: str) -> int:
+    [example] = [example for example in discover() if example.id == example_id]
+    return TRIES_IF_TIMING_SENSITIVE if example.options.serial else 1
+
+
 @pytest.mark.parametrize("example_id", DETERMINISTIC)
 def test_an_example_prints_its_committed_output_in_the_browser(
     page, static_site: str, example_id: str
@@ -70,12 +80,15 @@ def test_an_example_prints_its_committed_output_in_the_browser(
     open_example(page, static_site, example_id)
     button = run_button(page, example_id)
     assert button.get_attribute("data-run") == "browser"
-    button.click()
-    panel = finished_panel(page, example_id)
+    for _ in range(tries(example_id)):
+        button.click()
+        panel = finished_panel(page, example_id)
+        lines = log_lines(page, example_id)
+        if lines[:-1] == recorded_lines(example_id):
+            break
 
     assert panel.get_attribute("data-state") == "exit"
     assert "Python 3.14 on Pyodide, in your browser" in panel.locator(".filename").inner_text()
-    lines = log_lines(page, example_id)
     assert lines[:-1] == recorded_lines(example_id)
     assert lines[-1].startswith("[exit 0 · ")
 
@@ -120,7 +133,11 @@ def test_every_example_marked_for_the_browser_prints_its_committed_output_there(
     page.goto(f"{static_site}/")
     wrong = {}
     for example in examples:
-        if problem := wrong_output(example, page.evaluate(RUN_ONE, example.id)):
+        for _ in range(tries(example.id)):
+            problem = wrong_output(example, page.evaluate(RUN_ONE, example.id))
+            if problem is None:
+                break
+        if problem:
             wrong[example.id] = problem
     assert not wrong
 
