@@ -26,6 +26,11 @@ DETERMINISTIC = [
 EDITED = "event_loop/asyncio_run"
 THREADED = "interop/to_thread"
 RUNTIME = "/assets/pyodide/"
+# What the speaker window receives: the live channel's messages, as another window hears them.
+MIRROR = """() => {
+  window.mirrored = [];
+  new BroadcastChannel("async-survey-live").onmessage = ({ data }) => window.mirrored.push(data);
+}"""
 
 
 def recorded_lines(example_id: str) -> list[str]:
@@ -165,12 +170,18 @@ def test_an_edit_changes_the_output_and_reset_brings_back_the_code(page, static_
     published = block(page, EDITED).locator("pre > code").first.text_content()
     edit(page, EDITED, '"event loop"', '"edited loop"')
     assert run_button(page, EDITED).get_attribute("data-run") == "browser"
+    page.evaluate(MIRROR)
     run_button(page, EDITED).click()
     panel = finished_panel(page, EDITED)
 
     assert "Output of your edit" in panel.locator(".filename").inner_text()
     assert "hello, edited loop" in log_lines(page, EDITED)
     assert "hello, event loop" not in log_lines(page, EDITED)
+    # The speaker window hears the browser run as it hears a live one.
+    reset, *events = page.evaluate("window.mirrored")
+    assert reset == {"type": "run-reset", "id": EDITED, "recording": False}
+    kinds = [message["event"]["type"] for message in events]
+    assert kinds == ["start", "line", "line", "line", "exit"]
     reset = block(page, EDITED).get_by_role("button", name=f"Reset {EDITED} to the published code")
     reset.click()
     field = page.get_by_role("textbox", name=f"Code of {EDITED}")
