@@ -5,7 +5,7 @@ A Python-Markdown extension (``survey.markdown`` in mkdocs.yml's
 runs Python-Markdown extensions. The line names an example and the region of
 it to show; it becomes::
 
-    <div class="example" data-example="concurrency/gather_sleep" markdown>
+    <div class="example" data-example="concurrency/gather_sleep" data-region="core" markdown>
 
     ```python title="examples/concurrency/gather_sleep.py"
     --8<-- "examples/concurrency/gather_sleep.py:core"
@@ -15,9 +15,18 @@ it to show; it becomes::
     --8<-- "examples/concurrency/gather_sleep.out"
     ```
 
-    <div class="example__controls"><button type="button" class="live-run" hidden>Run</button></div>
+    <div class="example__controls">
+    <button type="button" class="live-run" data-run="browser" hidden>Run</button></div>
 
     </div>
+
+The button's ``data-run`` says where the static site runs the example:
+``browser`` when the build carries the in-browser Python (the ``browser``
+option, which ``tools/pyodide_runtime.py`` sets) and the example declares no
+``no-browser`` reason; otherwise ``replay``, with the reason in ``data-why``.
+Served by ``python -m server``, live.js makes it ``server``, except for an
+example that needs a newer Python than the captured set
+(``data-browser-only``), which nothing but the browser runs.
 
 The fences are left for pymdownx.snippets (which reads the files, so its
 ``check_paths`` still guards them) and superfences; ``md_in_html`` renders the
@@ -48,7 +57,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from survey import recording
-from survey.catalog import load
+from survey.catalog import Example, load
 from survey.paths import ROOT
 from survey.trace import lane_count
 
@@ -97,6 +106,8 @@ class ExampleBlock:
     id: str
     region: str
     output: bool  # show the captured output under the code
+    why_not_in_browser: str | None = None  # None: Run runs it in the reader's browser
+    browser_only: bool = False  # no server or recording runs it: Python 3.14 features
     code: bool = True
     timeline: Timeline | None = None
 
@@ -111,34 +122,45 @@ class ExampleBlock:
             return []
         return ['```text title="Output"', f'--8<-- "examples/{self.id}.out"', "```"]
 
+    def run_button(self) -> str:
+        if self.browser_only and self.why_not_in_browser is not None:
+            return ""  # nothing recorded to replay, and no Python here to run it
+        if self.browser_only:
+            where = 'data-run="browser" data-browser-only'
+        elif self.why_not_in_browser is None:
+            where = 'data-run="browser"'
+        else:
+            where = f'data-run="replay" data-why="{html.escape(self.why_not_in_browser)}"'
+        return f'<button type="button" class="live-run" {where} hidden>Run</button>'
+
     def markdown(self) -> list[str]:
         output = ["", *self.output_fence()] if self.output else []
         timeline = ["", self.timeline.html(self.id)] if self.timeline else []
-        controls = (
-            [
-                "",
-                '<div class="example__controls">'
-                '<button type="button" class="live-run" hidden>Run</button></div>',
-            ]
-            if self.code
-            else []
-        )
+        controls = ["", f'<div class="example__controls">{self.run_button()}</div>']
         return [
-            f'<div class="example" data-example="{self.id}" markdown>',
+            f'<div class="example" data-example="{self.id}" data-region="{self.region}" markdown>',
             "",
             *self.code_fence(),
             *output,
             *timeline,
-            *controls,
+            *(controls if self.code else []),
             "",
             "</div>",
         ]
 
 
-def parse(line: str, where: str, root: Path = ROOT) -> ExampleBlock | None:
+def why_not_in_browser(example: Example, browser: bool) -> str | None:
+    """Why the static site cannot run ``example`` in the reader's browser, or None."""
+    if not browser:
+        return "this copy of the site was built without Python for the browser"
+    return example.options.no_browser
+
+
+def parse(line: str, where: str, root: Path = ROOT, browser: bool = False) -> ExampleBlock | None:
     """The block a line declares, None if it declares none; ExampleBlockError if it is wrong.
 
-    ``where`` names the line in the error (``docs/page.md:12`` or ``line 12``).
+    ``where`` names the line in the error (``docs/page.md:12`` or ``line 12``);
+    ``browser`` says whether the site carries Python for the reader's browser.
     """
     if not (block := BLOCK.match(line)):
         return None
@@ -165,46 +187,54 @@ def parse(line: str, where: str, root: Path = ROOT) -> ExampleBlock | None:
         raise ExampleBlockError(
             f"{where}: examples/{example_id}.out is missing; run: nox -s examples -- {example_id}"
         )
-    timeline = read_timeline(module, example_id, where, root) if "timeline" in flags else None
-    return ExampleBlock(example_id, region, output, "no-code" not in flags, timeline)
+    example = load(module, root / "examples")
+    reason = why_not_in_browser(example, browser)
+    timeline = read_timeline(example, where, root) if "timeline" in flags else None
+    code = "no-code" not in flags
+    return ExampleBlock(example_id, region, output, reason, example.browser_only, code, timeline)
 
 
-def read_timeline(module: Path, example_id: str, where: str, root: Path) -> Timeline:
+def read_timeline(example: Example, where: str, root: Path) -> Timeline:
     """What the page needs to know of the recorded trace before anything draws it."""
-    replay = root / "docs" / "replays" / f"{example_id}.json"
+    replay = root / "docs" / "replays" / f"{example.id}.json"
     try:
         trace = recording.loads(replay.read_text(encoding="utf-8")).trace
     except (OSError, ValueError):
         trace = None
     if not trace:
         raise ExampleBlockError(
-            f"{where}: {example_id} has no recorded trace to draw; "
-            f"run: nox -s examples -- {example_id}"
+            f"{where}: {example.id} has no recorded trace to draw; "
+            f"run: nox -s examples -- {example.id}"
         )
-    return Timeline(lane_count(trace), load(module, root / "examples").delay)
+    return Timeline(lane_count(trace), example.delay)
 
 
 class ExampleBlockPreprocessor(Preprocessor):
-    def __init__(self, md: Markdown, root: Path) -> None:
+    def __init__(self, md: Markdown, root: Path, browser: bool) -> None:
         super().__init__(md)
         self.root = root
+        self.browser = browser
 
     def run(self, lines: list[str]) -> list[str]:
         expanded: list[str] = []
         for number, line in enumerate(lines, start=1):
-            block = parse(line, f"line {number}", self.root)
+            block = parse(line, f"line {number}", self.root, self.browser)
             expanded.extend(block.markdown() if block else [line])
         return expanded
 
 
 class ExampleBlockExtension(Extension):
     def __init__(self, **kwargs) -> None:
-        self.config = {"root": [str(ROOT), "the folder that holds examples/"]}
+        self.config = {
+            "root": [str(ROOT), "the folder that holds examples/"],
+            "browser": [False, "the site carries Python for the reader's browser (Pyodide)"],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         root = Path(self.getConfig("root"))
-        md.preprocessors.register(ExampleBlockPreprocessor(md, root), "survey_example", PRIORITY)
+        preprocessor = ExampleBlockPreprocessor(md, root, bool(self.getConfig("browser")))
+        md.preprocessors.register(preprocessor, "survey_example", PRIORITY)
 
 
 def makeExtension(**kwargs) -> ExampleBlockExtension:

@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from survey.paths import EXAMPLES_DIR
@@ -36,21 +30,6 @@ def log_lines(page, example_id: str) -> list[str]:
 
 def wait_for_log_text(page, example_id: str, text: str) -> None:
     page.get_by_role("log", name=f"Output of {example_id}").get_by_text(text).wait_for()
-
-
-@pytest.fixture(scope="module")
-def static_site(built_site: Path) -> Iterator[str]:
-    """The built site from a plain static server: what a hosted copy of the site looks like."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=built_site)
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_run_streams_the_output_in_order_and_mirrors_it(page, served_site: str) -> None:

@@ -44,3 +44,19 @@ async def test_unknown_and_outside_paths_get_the_404_page(client, path: str) -> 
     response = await client.get(path)
     assert response.status == 404
     assert await response.text() == "lost"
+
+
+@pytest.mark.parametrize(
+    ("name", "media_types"),
+    [
+        ("pyodide.mjs", {"text/javascript", "application/javascript"}),
+        ("pyodide.asm.wasm", {"application/wasm"}),
+    ],
+)
+async def test_the_browser_runtime_is_served_with_the_types_a_browser_needs(
+    client, site: Path, name: str, media_types: set[str]
+) -> None:
+    (site / name).write_bytes(b"")
+    response = await client.get(f"/{name}")
+    assert response.status == 200
+    assert response.content_type in media_types

@@ -35,6 +35,7 @@ def test_reads_options_from_the_script_block(tmp_path: Path) -> None:
 # needs = ["demo-server"]
 # stderr = "merge"
 # unordered = true
+# no-browser = "it starts threads"
 # ///
 raise SystemExit("importing this module would be a bug")
 '''
@@ -46,6 +47,7 @@ raise SystemExit("importing this module would be a bug")
         stderr="merge",
         unordered=True,
         min_python=(3, 13),
+        no_browser="it starts threads",
     )
     assert example.skip_reason((3, 12)) == "needs Python ≥ 3.13"
     assert example.skip_reason((3, 13)) is None
@@ -64,6 +66,7 @@ def test_private_modules_are_not_examples(tmp_path: Path) -> None:
         ('"""Doc."""\n# /// script\n# [tool.survey]\n# needs = ["redis"]\n# ///\n', "needs"),
         ('"""Doc."""\n# /// script\n# [tool.survey]\n# stderr = "drop"\n# ///\n', "stderr"),
         ('"""Doc."""\n# /// script\n# requires-python = "~=3.12"\n# ///\n', "requires-python"),
+        ('"""Doc."""\n# /// script\n# [tool.survey]\n# no-browser = true\n# ///\n', "why"),
     ],
 )
 def test_bad_declarations_name_the_example(tmp_path: Path, source: str, complaint: str) -> None:

@@ -16,13 +16,13 @@ from survey.recording import Line, Recording, dumps
 EXTENSIONS = ["md_in_html", "pymdownx.superfences", "pymdownx.snippets", "survey.markdown"]
 
 
-def render(text: str, root: Path = ROOT) -> str:
+def render(text: str, root: Path = ROOT, browser: bool = False) -> str:
     return markdown.markdown(
         text,
         extensions=EXTENSIONS,
         extension_configs={
             "pymdownx.snippets": {"base_path": [str(root)], "check_paths": True},
-            "survey.markdown": {"root": str(root)},
+            "survey.markdown": {"root": str(root), "browser": browser},
         },
     )
 
@@ -40,7 +40,11 @@ def root(tmp_path: Path) -> Path:
 
 def test_a_block_renders_code_output_and_a_run_button(root: Path) -> None:
     html = render("# Page\n\n::: example tiny/hello:core\n\nAfter.\n", root)
-    block = re.search(r'<div class="example" data-example="tiny/hello">(.*?)\n</div>', html, re.S)
+    block = re.search(
+        r'<div class="example" data-example="tiny/hello" data-region="core">(.*?)\n</div>',
+        html,
+        re.S,
+    )
     assert block, html
     inside = block[1]
     assert '<span class="filename">examples/tiny/hello.py</span>' in inside
@@ -48,9 +52,28 @@ def test_a_block_renders_code_output_and_a_run_button(root: Path) -> None:
     assert "# --8<--" not in inside
     assert '<span class="filename">Output</span>' in inside
     assert "hello from the .out" in inside
-    assert '<button type="button" class="live-run" hidden>Run</button>' in inside
+    assert '<button type="button" class="live-run" data-run="replay"' in inside
     assert inside.index("examples/tiny/hello.py") < inside.index("Output")
     assert "<p>After.</p>" in html
+
+
+def test_a_site_with_python_for_the_browser_runs_examples_there(root: Path) -> None:
+    html = render("::: example tiny/hello:core\n", root, browser=True)
+    assert '<button type="button" class="live-run" data-run="browser" hidden>Run</button>' in html
+
+
+def test_an_example_that_cannot_run_in_a_browser_replays_and_says_why(root: Path) -> None:
+    (root / "examples" / "tiny" / "hello.py").write_text(
+        '"""Says hello."""\n# /// script\n# [tool.survey]\n# no-browser = "it starts \'threads\'"\n'
+        '# ///\n# --8<-- [start:core]\nprint("hello")\n# --8<-- [end:core]\n'
+    )
+    html = render("::: example tiny/hello:core\n", root, browser=True)
+    assert 'data-run="replay" data-why="it starts &#x27;threads&#x27;"' in html
+
+
+def test_without_python_for_the_browser_every_example_replays(root: Path) -> None:
+    html = render("::: example tiny/hello:core\n", root, browser=False)
+    assert 'data-run="replay" data-why="this copy of the site was built without' in html
 
 
 def test_no_output_leaves_the_captured_output_out(root: Path) -> None:
