@@ -195,6 +195,7 @@ def test_a_replay_grows_into_the_recorded_picture(page, static_site: str) -> Non
     page.goto(f"{static_site}/interop/")
     whole = drawn(page, example_id)
     page.evaluate(WATCH, FIGURE.format(example_id))
+    page.bring_to_front()  # drawing waits for animation frames, which only a shown page gets
     page.get_by_role("button", name=f"Replay {example_id}").click()
     page.wait_for_selector(".live-panel__log .live-line--meta")
     replayed = drawn(page, example_id)
