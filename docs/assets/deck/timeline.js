@@ -29,6 +29,7 @@ const CLEANUP_LANE = "asyncio clean-up";
 // across every lane of the loop, since nothing else on it could run meanwhile.
 const HOLD_SECONDS = 0.05;
 const KIND_ORDER = { task: 0, callback: 1, thread: 2, process: 3 };
+const TICK_MULTIPLES = [0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100];
 const DEFAULT_TASK_NAME = /^Task-\d+$/;
 const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
 // The markup a page reserves for a figure (survey/markdown.py), for figures made here.
@@ -425,17 +426,18 @@ export class Timeline {
     return parts.join("");
   }
 
-  // Ticks at whole multiples of the example's unit when the run spans a few of
-  // them, else at 1, 2 or 5 × 10ⁿ seconds. Returns [step, label of a tick, caption].
+  // Ticks at round multiples of the example's unit where it has one (0.2×, 1×,
+  // 5×…), else at 1, 2 or 5 × 10ⁿ seconds; at most half as many as would fit,
+  // so the labels breathe. Returns [step, label of a tick, caption].
   ticks(domain, most) {
-    if (this.unit && domain >= 2 * this.unit.seconds) {
+    const fits = (step) => domain / step <= Math.max(4, most / 2);
+    if (this.unit) {
       const base = this.unit.seconds;
-      let multiple = 1;
-      while (domain / (base * multiple) > most) multiple *= multiple === 2 ? 2.5 : 2;
+      const multiple = TICK_MULTIPLES.find((m) => fits(base * m)) ?? TICK_MULTIPLES.at(-1);
       const label = (t) => (t === 0 ? "0" : `${Math.round((t / base) * 100) / 100}×`);
       return [base * multiple, label, `× ${this.unit.name} (${seconds(base)})`];
     }
-    const raw = domain / Math.max(most, 1);
+    const raw = domain / Math.max(most / 2, 4);
     const power = 10 ** Math.floor(Math.log10(raw));
     const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
     const digits = Math.max(0, -Math.floor(Math.log10(step)));
