@@ -12,6 +12,7 @@ Options sit in the module's PEP 723 block, under ``[tool.survey]``::
     # needs = ["demo-server"]   # start a fresh /count server, URL in $DEMO_SERVER
     # stderr = "merge"          # stderr is part of the output, not an error
     # unordered = true          # lines may come in any order between runs
+    # measured = ["≈ {}× as fast"]   # a figure the machine decides: {} is any number
     # no-browser = "it starts threads, which Python in a browser page has not got"
     # ///
 
@@ -19,6 +20,10 @@ An example runs in the reader's browser (Pyodide, Python 3.14) unless it
 says why not with ``no-browser``: the static site then replays its recording
 and shows that reason. One that requires a Python newer than the captured
 set (``requires-python = ">=3.14"``) runs only there: the runner skips it.
+
+A ``measured`` phrase is a figure the run measures on the machine it runs on,
+such as a speedup: the captured output shows the figure of the run that was
+captured, and checking a fresh run compares everything around it.
 
 Using the standard inline-metadata block means `uv run examples/x.py` also
 understands the module's Python floor and dependencies.
@@ -61,6 +66,7 @@ class Options:
     unordered: bool = False
     min_python: tuple[int, int] = (3, 11)
     no_browser: str | None = None  # why it cannot run in a browser; None if it can
+    measured: tuple[str, ...] = ()  # phrases with a {} where the machine decides the number
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,17 @@ class Example:
     def needs_demo_server(self) -> bool:
         """It calls /count at the URL in ``$DEMO_SERVER`` (see ``survey.launch.services``)."""
         return "demo-server" in self.options.needs
+
+    def same_output(self, old: str, new: str) -> bool:
+        """Two runs printed the same thing, as far as this example promises."""
+        return self._comparable(old) == self._comparable(new)
+
+    def _comparable(self, text: str) -> list[str]:
+        for phrase in self.options.measured:
+            before, after = (re.escape(part) for part in phrase.split("{}"))
+            text = re.sub(f"{before}[0-9.]+{after}", phrase, text)
+        lines = text.splitlines()
+        return sorted(lines) if self.options.unordered else lines
 
     def skip_reason(self, version: tuple[int, int] | None = None) -> str | None:
         """Why this interpreter cannot run the example, or None if it can."""
@@ -146,7 +163,7 @@ def _delay(source: str) -> float | None:
 def _options(source: str, example_id: str) -> Options:
     metadata = script_metadata(source, example_id)
     settings = metadata.get("tool", {}).get("survey", {})
-    known = {"timeout", "serial", "needs", "stderr", "unordered", "no-browser"}
+    known = {"timeout", "serial", "needs", "stderr", "unordered", "no-browser", "measured"}
     unknown = set(settings) - known
     if unknown:
         raise CatalogError(f"{example_id}: unknown [tool.survey] keys {sorted(unknown)}")
@@ -159,6 +176,9 @@ def _options(source: str, example_id: str) -> Options:
     no_browser = settings.get("no-browser")
     if no_browser is not None and not (isinstance(no_browser, str) and no_browser.strip()):
         raise CatalogError(f"{example_id}: no-browser must say why, in words")
+    measured = settings.get("measured", [])
+    if not all(isinstance(phrase, str) and phrase.count("{}") == 1 for phrase in measured):
+        raise CatalogError(f"{example_id}: each measured phrase needs exactly one {{}}")
     return Options(
         timeout=float(settings.get("timeout", Options.timeout)),
         serial=bool(settings.get("serial", False)),
@@ -167,6 +187,7 @@ def _options(source: str, example_id: str) -> Options:
         unordered=bool(settings.get("unordered", False)),
         min_python=_python_floor(metadata.get("requires-python"), example_id),
         no_browser=no_browser,
+        measured=tuple(measured),
     )
 
 

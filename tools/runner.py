@@ -71,19 +71,13 @@ def captured_text(recording: Recording) -> str:
     return mask(recording.text("stdout"))
 
 
-def same_output(example: Example, old: str, new: str) -> bool:
-    if example.options.unordered:
-        return sorted(old.splitlines()) == sorted(new.splitlines())
-    return old == new
-
-
 def replay_matches(example: Example, path: Path, text: str) -> bool:
     """The recording exists, holds the captured text, and has its trace."""
     try:
         replayed = replay.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return replayed.trace is not None and same_output(example, replayed.text("stdout"), text)
+    return replayed.trace is not None and example.same_output(replayed.text("stdout"), text)
 
 
 def write_atomically(path: Path, content: str) -> None:
@@ -126,7 +120,7 @@ def settle(example: Example, recording: Recording, check: bool, replays: Path) -
     fresh = captured_text(recording)
     committed = read(example.output_path)
     replay_path = example.replay_path(replays)
-    output_current = committed is not None and same_output(example, committed, fresh)
+    output_current = committed is not None and example.same_output(committed, fresh)
     replay_current = output_current and replay_matches(example, replay_path, committed)
     if output_current and replay_current:
         return Outcome(example, Status.OK, seconds)

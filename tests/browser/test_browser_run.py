@@ -123,10 +123,9 @@ def wrong_output(example: Example, events: list[dict]) -> str | None:
         return None if streams == {"stdout"} else f"printed on {streams or 'nothing'}"
     merged = example.options.stderr == "merge"
     lines = [mask(event["text"]) for event in printed if merged or event["stream"] == "stdout"]
-    expected = recorded_lines(example.id)
-    if example.options.unordered:
-        lines, expected = sorted(lines), sorted(expected)
-    return None if lines == expected else f"printed {lines}"
+    expected = example.output_path.read_text(encoding="utf-8")
+    same = example.same_output(expected, "".join(f"{line}\n" for line in lines))
+    return None if same else f"printed {lines}"
 
 
 @pytest.mark.slow

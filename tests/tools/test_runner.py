@@ -210,6 +210,19 @@ def test_unordered_output_is_current_in_any_order(examples_dir: Path, replays_di
     assert run(examples_dir, replays_dir, "--check") == 0
 
 
+def test_a_measured_figure_may_change_but_nothing_around_it(
+    examples_dir: Path, replays_dir: Path
+) -> None:
+    path = add_example(
+        examples_dir, "basics/speedup", 'print("≈ 2× as fast")\n', 'measured = ["≈ {}× as fast"]'
+    )
+    assert run(examples_dir, replays_dir) == 0
+    path.with_suffix(".out").write_text("≈ 1× as fast\n")
+    assert run(examples_dir, replays_dir, "--check") == 0
+    path.with_suffix(".out").write_text("≈ 2× as slow\n")
+    assert run(examples_dir, replays_dir, "--check") == 1
+
+
 def test_newer_python_examples_are_skipped_visibly(
     examples_dir: Path, replays_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
