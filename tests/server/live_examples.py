@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +18,16 @@ import time
 
 print("before", flush=True)
 time.sleep(1.0)
+print("after")
+''',
+    "gated": '''"""Prints a line, then waits for the test to open its gate before the next."""
+import pathlib
+import time
+
+gate = pathlib.Path(__file__).with_suffix(".open")
+print("before")  # no flush: the run's environment must make stdout unbuffered
+while not gate.exists():
+    time.sleep(0.01)
 print("after")
 ''',
     "fails": '''"""Writes to both streams and exits 3."""
@@ -72,10 +81,9 @@ def write_examples(root: Path) -> Path:
 
 @dataclass
 class Transcript:
-    """Every message a run socket carried, with the time each arrived."""
+    """Every message a run socket carried."""
 
     messages: list[dict] = field(default_factory=list)
-    arrivals: list[float] = field(default_factory=list)
 
     @property
     def final(self) -> dict:
@@ -88,10 +96,6 @@ class Transcript:
             if message["type"] == "line" and stream in (None, message["stream"])
         ]
 
-    def arrival_of(self, text: str) -> float:
-        index = next(i for i, m in enumerate(self.messages) if m.get("text") == text)
-        return self.arrivals[index]
-
     def check_shape(self) -> None:
         """start (unless refused), lines, then exactly one exit or error, last."""
         kinds = [message["type"] for message in self.messages]
@@ -100,13 +104,15 @@ class Transcript:
         assert body in ([], ["start"]) or (body[0] == "start" and set(body[1:]) == {"line"})
 
 
-async def read_all(socket, until_text: str | None = None) -> Transcript:
-    """Messages until the socket closes (or until a line with ``until_text``)."""
-    transcript = Transcript()
+async def read_all(
+    socket, until_text: str | None = None, transcript: Transcript | None = None
+) -> Transcript:
+    """Messages until the socket closes (or until a line with ``until_text``), added to
+    ``transcript`` if given: reading on from where an earlier call stopped."""
+    transcript = transcript or Transcript()
     async for message in socket:
         assert message.type is WSMsgType.TEXT
         transcript.messages.append(message.json())
-        transcript.arrivals.append(time.perf_counter())
         if until_text is not None and transcript.messages[-1].get("text") == until_text:
             return transcript
     transcript.check_shape()
