@@ -6,7 +6,8 @@ import pytest
 
 from tests.browser.deck_pages import deck_pages, present, slide_ids, wait_for_slide
 
-pytestmark = pytest.mark.browser
+# Every slide of every page, twice over.
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 # Code read from the back of a room, on a 1280×720 projector.
 MIN_CODE_PX = 11

@@ -11,7 +11,7 @@ import pytest
 from tests.browser.deck_pages import deck_pages, present, slide_ids
 from tools.catalog import ROOT
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(400)]
 
 
 def test_the_pdf_has_one_page_per_slide(page, built_site: Path, served_site: str, tmp_path):

@@ -104,6 +104,7 @@ async def settle_all(examples: list[Example]) -> dict[str, runner.Outcome]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(300)  # the first pays for running every example (the module's fixture)
 @pytest.mark.parametrize("example_id", [example.id for example in EXAMPLES])
 def test_a_warm_run_prints_the_committed_output(warm_outcomes, example_id: str) -> None:
     outcome = warm_outcomes[example_id]

@@ -39,6 +39,7 @@ def test_committed_notebooks_match_the_pages(capsys: pytest.CaptureFixture[str])
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(NOTEBOOK_SECONDS + 60)
 @pytest.mark.parametrize("section", SECTIONS, ids=lambda section: section.slug)
 def test_committed_notebook_executes_without_an_error(section: Section) -> None:
     notebook = committed(section)
