@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tools.catalog import EXAMPLES_DIR
+from tools.catalog import EXAMPLES_DIR, REPLAYS_DIR
+from tools.serve import serving
 
 pytestmark = pytest.mark.browser
 
@@ -18,10 +20,8 @@ QUICK = "event_loop/asyncio_run"
 SLOW = "concurrency/gather_http"  # two lines about a second apart
 LISTEN = """() => {
   window.liveMessages = [];
-  window.liveTimes = [];
   new BroadcastChannel("async-survey-live").onmessage = ({ data }) => {
     window.liveMessages.push(data);
-    window.liveTimes.push(performance.now() / 1000);
   };
 }"""
 
@@ -53,6 +53,22 @@ def static_site(built_site: Path) -> Iterator[str]:
         server.server_close()
 
 
+@pytest.fixture(scope="module")
+def stand_in_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site from the survey's server, whose catalog holds a stand-in for SLOW that
+    prints the recorded first line and then waits: its second line never comes by itself."""
+    examples = tmp_path_factory.mktemp("stand-ins")
+    stand_in = examples / f"{SLOW}.py"
+    stand_in.parent.mkdir(parents=True)
+    first = recorded_lines(SLOW)[0]
+    stand_in.write_text(
+        f'"""Stands in for {SLOW}."""\nimport time\n\nprint({first!r})\ntime.sleep(60)\n',
+        encoding="utf-8",
+    )
+    with serving(built_site, "--examples-dir", str(examples)) as url:
+        yield url
+
+
 def test_run_streams_the_output_in_order_and_mirrors_it(page, served_site: str) -> None:
     page.goto(f"{served_site}/event-loop/")
     page.evaluate(LISTEN)
@@ -70,8 +86,8 @@ def test_run_streams_the_output_in_order_and_mirrors_it(page, served_site: str) 
     assert [event["text"] for event in events if event["type"] == "line"] == lines[:-1]
 
 
-def test_stop_ends_a_run_before_its_second_line(page, served_site: str) -> None:
-    page.goto(f"{served_site}/concurrency/")
+def test_stop_ends_a_run_before_its_second_line(page, stand_in_site: str) -> None:
+    page.goto(f"{stand_in_site}/concurrency/")
     page.get_by_role("button", name=f"Run {SLOW}").click()
     first = recorded_lines(SLOW)[0]
     wait_for_log_text(page, SLOW, first)
@@ -94,15 +110,26 @@ def test_a_second_run_replaces_the_first_in_its_panel(page, served_site: str) ->
 
 
 def test_without_the_server_the_button_replays_with_recorded_pacing(page, static_site: str) -> None:
+    recording = json.loads((REPLAYS_DIR / f"{SLOW}.json").read_text(encoding="utf-8"))
+    first, second = (round(line["t"] * 1000) for line in recording["lines"])
+    end = round(recording["elapsed"] * 1000)
+    # The page's clock moves only when the test moves it: each line must wait for its time.
+    page.clock.install()
     page.goto(f"{static_site}/concurrency/")
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
     page.evaluate(LISTEN)
     page.get_by_role("button", name=f"Replay {SLOW}").click()
     assert "recorded run" in page.locator(".live-panel .filename").inner_text()
-    wait_for_log_text(page, SLOW, "[exit 0")
+    page.wait_for_function("window.liveMessages.length == 2", polling=50)  # reset, start
 
-    assert log_lines(page, SLOW)[:-1] == recorded_lines(SLOW)
-    messages, times = page.evaluate("[window.liveMessages, window.liveTimes]")
+    shown, now = [], 0
+    for moment in (first - 1, first + 1, second - 1, second + 1, end + 1):
+        page.clock.run_for(moment - now)
+        now = moment
+        shown.append(len(log_lines(page, SLOW)))
+    # Nothing before the first line's time, one line until the second's, then the exit line.
+    assert shown == [0, 1, 1, 2, 3]
+    messages = page.evaluate("window.liveMessages")
     kinds = [message["event"]["type"] for message in messages[1:]]
     assert kinds == ["start", "line", "line", "exit"]
-    # The recording has its two lines about a second apart; so must the replay.
-    assert times[3] - times[2] > 0.8
+    assert log_lines(page, SLOW)[:-1] == recorded_lines(SLOW)
