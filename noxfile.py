@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
 import nox
 
@@ -19,6 +19,11 @@ QUIET_BUILD = {"NO_MKDOCS_2_WARNING": "1"}
 def install_groups(session: nox.Session, *groups: str) -> None:
     for group in groups:
         session.install(*nox.project.dependency_groups(PYPROJECT, group))
+
+
+def install_survey(session: nox.Session) -> None:
+    """The core package, editable: mkdocs.yml names its Markdown extension, survey.markdown."""
+    session.install("-e", ".")
 
 
 @nox.session(default=False)
@@ -39,6 +44,7 @@ def notebooks(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """Build the site strictly into site/: a missing snippet or broken link fails."""
     install_groups(session, "docs")
+    install_survey(session)
     session.run("mkdocs", "build", "--strict", "-d", SITE_DIR, *session.posargs, env=QUIET_BUILD)
 
 
@@ -46,6 +52,7 @@ def docs(session: nox.Session) -> None:
 def present(session: nox.Session) -> None:
     """Build the site and present it at http://127.0.0.1:8000 with live runs."""
     install_groups(session, "docs", "server", "examples")
+    install_survey(session)
     session.run("mkdocs", "build", "--strict", "-q", "-d", SITE_DIR, env=QUIET_BUILD)
     session.run("python", "-m", "server", *session.posargs)
 
@@ -54,22 +61,32 @@ def present(session: nox.Session) -> None:
 def pdf(session: nox.Session) -> None:
     """Build the site and print the whole deck, one slide a page, to deck.pdf."""
     install_groups(session, "test")
+    install_survey(session)
     session.run("python", "-m", "tools.pdf", *session.posargs, env=QUIET_BUILD)
+
+
+@nox.session(default=False)
+def audit(session: nox.Session) -> None:
+    """Lighthouse scores of the served site (needs Node and Chromium; skips politely without)."""
+    install_groups(session, "docs", "server")
+    session.run("python", "-m", "tools.audit", *session.posargs, env=QUIET_BUILD)
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
     """The whole suite: lint, output check, strict build, unit, server and browser tests."""
     install_groups(session, "test")
+    install_survey(session)
     session.run("pytest", *session.posargs, env=QUIET_BUILD)
 
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Ruff's lint and format checks."""
+    """Ruff's lint and format checks, and the import contracts between the packages."""
     install_groups(session, "lint")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("lint-imports")
 
 
 @nox.session(python=PYTHONS, default=False)
@@ -83,7 +100,8 @@ def compat(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Run the benchmarks in benchmarks/, each against a baseline measured in the same run."""
     install_groups(session, "test", "uvloop")
-    scripts = sorted(name for name in os.listdir("benchmarks") if name.startswith("bench_"))
-    for script in scripts:
-        if not session.posargs or any(word in script for word in session.posargs):
-            session.run("python", f"benchmarks/{script}")
+    install_survey(session)
+    modules = sorted(path.stem for path in Path("benchmarks").glob("bench_*.py"))
+    for module in modules:
+        if not session.posargs or any(word in module for word in session.posargs):
+            session.run("python", "-m", f"benchmarks.{module}")

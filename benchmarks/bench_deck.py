@@ -1,6 +1,6 @@
 """How long a slide change takes in Chromium, beside an idle key press measured in the same run.
 
-    python benchmarks/bench_deck.py          # builds the site, serves it, prints a Markdown table
+    python -m benchmarks.bench_deck          # builds the site, serves it, prints a Markdown table
 
 A key press is timed from the first keydown listener in the page (installed
 before the deck's own) to the moment aria-current moves to the new slide, and
@@ -10,20 +10,14 @@ a key the deck ignores: the cost of a key press and a frame with no work.
 
 from __future__ import annotations
 
-import shutil
 import statistics
-import sys
-import tempfile
-from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from tools.serve import build_site, serving
+from tools.harness import SLIDE_SIZE, launch_chromium, scratch_site, serving
 
 PRESSES = 50
-PAGE = "event-loop/"
+PAGE = "event_loop/"
 
 # Runs before any page script, so its listener is the first to see a key.
 PROBE = """
@@ -58,23 +52,16 @@ def median_ms(samples: list[dict], field: str) -> float:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as scratch:
-        site = Path(scratch) / "site"
-        if (built := build_site(site)).returncode:
-            raise SystemExit(built.stderr)
-        with serving(site) as url, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
-                args=["--no-sandbox", "--disable-gpu"],
-            )
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
-            page.add_init_script(PROBE)
-            page.goto(f"{url}/{PAGE}?present")
-            page.wait_for_selector("section.slide[aria-current='step']")
-            page.keyboard.press("ArrowRight")
-            idle = measure(page, ["Shift"] * PRESSES)
-            changes = measure(page, ["ArrowRight", "ArrowLeft"] * (PRESSES // 2))
-            browser.close()
+    with scratch_site() as site, serving(site) as url, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        page = browser.new_page(viewport=SLIDE_SIZE)
+        page.add_init_script(PROBE)
+        page.goto(f"{url}/{PAGE}?present")
+        page.wait_for_selector("section.slide[aria-current='step']")
+        page.keyboard.press("ArrowRight")
+        idle = measure(page, ["Shift"] * PRESSES)
+        changes = measure(page, ["ArrowRight", "ArrowLeft"] * (PRESSES // 2))
+        browser.close()
     if any(sample["moved"] is None for sample in changes):
         raise SystemExit("a key press did not change the slide")
     print(f"Slide change in Chromium, median of {PRESSES} key presses on {PAGE}\n")

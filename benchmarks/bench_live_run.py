@@ -1,6 +1,6 @@
 """Click → first line of a live run in Chromium, warm and cold, beside a bare Python start.
 
-    python benchmarks/bench_live_run.py      # builds the site, serves it, prints a Markdown table
+    python -m benchmarks.bench_live_run      # builds the site, serves it, prints a Markdown table
 
 A run is timed inside the page from the Run button's click to the moment the
 example's first output line is in the panel. The server is started twice: with
@@ -11,23 +11,18 @@ same run on the same machine, is ``python -c "print(1)"`` from spawn to its line
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from tools.serve import build_site, serving
+from tools.harness import SLIDE_SIZE, launch_chromium, scratch_site, serving
 
 RUNS = 25
 EXAMPLE = "event_loop/asyncio_run"
-PAGE = "event-loop/"
+PAGE = "event_loop/"
 # Time for the server to start the next warm interpreter, as between two slides.
 PAUSE = 1.0
 
@@ -55,7 +50,7 @@ TIME_ONE_RUN = """async (id) => {
 
 
 def click_to_first_line(browser, url: str) -> list[float]:
-    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page = browser.new_page(viewport=SLIDE_SIZE)
     page.goto(f"{url}/{PAGE}")
     page.get_by_role("button", name=f"Run {EXAMPLE}").wait_for()
     time.sleep(2)  # the warm interpreters finish starting
@@ -83,19 +78,12 @@ def p95(samples: list[float]) -> float:
 
 def main() -> None:
     rows = [('baseline: `python -c "print(1)"` spawn → line', bare_python_start())]
-    with tempfile.TemporaryDirectory() as scratch:
-        site = Path(scratch) / "site"
-        if (built := build_site(site)).returncode:
-            raise SystemExit(built.stderr)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
-                args=["--no-sandbox", "--disable-gpu"],
-            )
-            for warm, label in ((2, "warm pool (default)"), (0, "cold start (`--warm 0`)")):
-                with serving(site, "--warm", str(warm)) as url:
-                    rows.append((f"click → first line, {label}", click_to_first_line(browser, url)))
-            browser.close()
+    with scratch_site() as site, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        for warm, label in ((2, "warm pool (default)"), (0, "cold start (`--warm 0`)")):
+            with serving(site, "--warm", str(warm)) as url:
+                rows.append((f"click → first line, {label}", click_to_first_line(browser, url)))
+        browser.close()
     print(f"Live run of {EXAMPLE} in Chromium, {RUNS} runs each, {PAUSE:g} s apart\n")
     print("| measure | median ms | p95 ms |")
     print("| --- | ---: | ---: |")

@@ -1,6 +1,6 @@
 """The process-pool example's speedup: its CPU-bound chunks on 2 worker processes against 1.
 
-    python benchmarks/bench_process_pool.py
+    python -m benchmarks.bench_process_pool
 
 The example prints only what is the same on every run (the counts agree); the
 speedup depends on the cores this machine has free, so it is measured here,
@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from examples.interop.process_pool import count_in_processes
 

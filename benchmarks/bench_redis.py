@@ -1,6 +1,6 @@
 """redis-benchmark against redis-server and the mini Redis, same parameters, one run.
 
-    python benchmarks/bench_redis.py            # prints a Markdown table of ops/s and ratios
+    python -m benchmarks.bench_redis            # prints a Markdown table of ops/s and ratios
 
 Each server runs in its own process on a free loopback port. Rounds alternate
 between the servers and the best of the rounds counts, so that a burst of load
@@ -15,14 +15,13 @@ import importlib.util
 import os
 import platform
 import shutil
-import socket
 import subprocess
 import sys
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-STREAMS = ROOT / "examples" / "streams"
+from survey.paths import EXAMPLES_DIR
+from tools.harness import free_port, wait_until_listening
+
+STREAMS = EXAMPLES_DIR / "streams"
 CLIENTS = 20
 ROUNDS = 3
 # (column, redis-benchmark arguments): pipelined runs take more requests to last long enough.
@@ -45,12 +44,6 @@ async def main():
     await server.serve_forever()
 asyncio.run(main())
 """
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def server_commands(redis_server: str) -> dict[str, list[str]]:
@@ -76,18 +69,12 @@ def start(command: list[str], port: int) -> subprocess.Popen:
     process = subprocess.Popen(
         command + port_args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return process
-        except OSError as error:
-            if process.poll() is not None:
-                message = f"{command} exited: {process.stderr.read().decode()}"
-                raise RuntimeError(message) from error
-            time.sleep(0.05)
-    process.kill()
-    raise TimeoutError(f"{command} did not listen on {port}")
+    try:
+        wait_until_listening(port, process)
+    except (RuntimeError, TimeoutError) as problem:
+        process.kill()
+        raise SystemExit(f"{problem}: {process.communicate()[1].decode()}") from None
+    return process
 
 
 def ops_per_second(port: int, test_args: list[str]) -> float:

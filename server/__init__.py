@@ -1,1 +1,1 @@
-"""The local server: the built site, the /count demo endpoint, and (later) live runs."""
+"""The local server a presenter starts: the built site, /count, and live runs of the examples."""

@@ -8,11 +8,23 @@ from pathlib import Path
 
 from aiohttp import web
 
-from server.app import SITE_DIR, make_app
+from server.app import make_app
 from server.live import Limits, is_loopback
-from tools.catalog import EXAMPLES_DIR
+from survey.paths import EXAMPLES_DIR, SITE_DIR
 
 LOOPBACK = "127.0.0.1"
+# Each of Limits' fields as an option: (flag, field, type, what it limits).
+LIMIT_FLAGS = [
+    ("--run-timeout", "timeout", float, "seconds per run"),
+    ("--max-output", "output_bytes", int, "bytes of output per run"),
+    ("--max-runs", "concurrent_runs", int, "runs at once"),
+    (
+        "--warm",
+        "warm_interpreters",
+        int,
+        "interpreters kept started for a quick first line; 0: none",
+    ),
+]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -22,24 +34,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--site", type=Path, default=SITE_DIR, help="the built site")
     parser.add_argument("--examples-dir", type=Path, default=EXAMPLES_DIR, help=argparse.SUPPRESS)
     limits = parser.add_argument_group("live runs")
-    limits.add_argument(
-        "--run-timeout", type=float, default=Limits.timeout, help="seconds per run (%(default)s)"
-    )
-    limits.add_argument(
-        "--max-output",
-        type=int,
-        default=Limits.output_bytes,
-        help="bytes of output per run (%(default)s)",
-    )
-    limits.add_argument(
-        "--max-runs", type=int, default=Limits.concurrent_runs, help="runs at once (%(default)s)"
-    )
-    limits.add_argument(
-        "--warm",
-        type=int,
-        default=Limits.warm_interpreters,
-        help="interpreters kept started for a quick first line; 0: none (%(default)s)",
-    )
+    for flag, field, kind, meaning in LIMIT_FLAGS:
+        limits.add_argument(
+            flag,
+            dest=field,
+            metavar=flag.removeprefix("--").replace("-", "_").upper(),
+            type=kind,
+            default=getattr(Limits, field),
+            help=f"{meaning} (%(default)s)",
+        )
     args = parser.parse_args(argv)
 
     if not is_loopback(args.host):
@@ -53,7 +56,7 @@ def main(argv: list[str] | None = None) -> None:
         make_app(
             args.site,
             examples_dir=args.examples_dir,
-            limits=Limits(args.run_timeout, args.max_output, args.max_runs, args.warm),
+            limits=Limits(**{field: getattr(args, field) for _, field, _, _ in LIMIT_FLAGS}),
         ),
         host=args.host,
         port=args.port,

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from aiohttp import web
 
-from server import count, live, site
-from tools.catalog import EXAMPLES_DIR, ROOT, discover
-
-SITE_DIR = ROOT / "site"
+from server import delivery, live, site
+from survey import demo_server
+from survey.catalog import discover
+from survey.paths import EXAMPLES_DIR, SITE_DIR
 
 
 def make_app(
@@ -18,8 +18,8 @@ def make_app(
     examples_dir: Path = EXAMPLES_DIR,
     limits: live.Limits | None = None,
 ) -> web.Application:
-    app = web.Application()
-    count.add_routes(app)
+    app = web.Application(middlewares=[delivery.deliver])
+    demo_server.add_routes(app)
     live.add_routes(app, discover(examples_dir), limits or live.Limits())
     # The site's catch-all route goes last so that it never shadows the API.
     site.add_routes(app, site_dir)

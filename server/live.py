@@ -31,9 +31,9 @@ from typing import Any
 from aiohttp import WSMsgType, web
 from yarl import URL
 
-from server.pool import Process, WarmPool, stop
-from tools.capture import kill_group
-from tools.catalog import Example
+from survey.catalog import Example
+from survey.launch import Process, WarmPool, kill_group, launch, services, stop
+from survey.lines import Output, TooMuchOutput
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Run:
         self.limits = limits
         self.ending: asyncio.Future[dict | None] = asyncio.get_running_loop().create_future()
         self.finished = asyncio.Event()
-        self.output_bytes = 0
+        self.output = Output(cap=limits.output_bytes)
 
     def end(self, message: dict | None) -> None:
         """Settle how the run ends (None: the client left); the first call wins."""
@@ -75,7 +75,7 @@ class Run:
         await self.send({"type": "start", "id": self.example.id})
         started = time.perf_counter()
         try:
-            process = await pool.launch(self.example, extra_env)
+            process = await launch(self.example, extra_env, pool=pool)
         except OSError as problem:
             await self.send(error(f"the example could not start: {problem}"))
             return
@@ -104,25 +104,12 @@ class Run:
             await self.send(message)
 
     async def pump(self, stream: asyncio.StreamReader | None, name: str, started: float) -> None:
-        if stream is None:
-            return
-        cap = self.limits.output_bytes
-        too_much = error(f"the output passed the limit of {cap} bytes")
-        while True:
-            try:
-                raw = await stream.readline()
-            except ValueError:  # a single line longer than the reader's limit, the cap itself
-                self.end(too_much)
-                return
-            if not raw:
-                return
-            self.output_bytes += len(raw)
-            if self.output_bytes > cap:
-                self.end(too_much)
-                return
-            text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
-            t = round(time.perf_counter() - started, 3)
-            await self.send({"type": "line", "stream": name, "text": text, "t": t})
+        try:
+            async for text in self.output.lines(stream):
+                t = round(time.perf_counter() - started, 3)
+                await self.send({"type": "line", "stream": name, "text": text, "t": t})
+        except TooMuchOutput as problem:
+            self.end(error(str(problem)))
 
     async def exit_when_done(
         self, process: Process, pumps: list[asyncio.Task], started: float
@@ -157,7 +144,8 @@ class LiveRuns:
     def __init__(self, examples: list[Example], limits: Limits) -> None:
         self.examples = {example.id: example for example in examples}
         self.limits = limits
-        self.pool = WarmPool(limits.warm_interpreters, stream_limit=limits.output_bytes + 1)
+        # A single line longer than the cap is too much output, as a long run of lines is.
+        self.pool = WarmPool(limits.warm_interpreters, line_limit=limits.output_bytes + 1)
         self.runs: set[Run] = set()
         self.closing = False
 
@@ -176,9 +164,9 @@ class LiveRuns:
             await run.send(error(reason))
             return
         self.runs.add(run)
-        extra_env = {"DEMO_SERVER": demo} if "demo-server" in example.options.needs else {}
         try:
-            await run.follow(self.pool, extra_env)
+            async with services(example, demo_url=demo) as extra_env:
+                await run.follow(self.pool, extra_env)
         finally:
             self.runs.discard(run)
             run.finished.set()

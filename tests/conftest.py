@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tools.serve import build_site, serving
+from tools.harness import SLIDE_SIZE, build_site, launch_chromium, serving
 
 # CI sets this so that a missing browser fails the run instead of skipping it.
 REQUIRE_BROWSER = os.environ.get("SURVEY_REQUIRE_BROWSER") == "1"
@@ -37,25 +36,13 @@ def served_site(built_site: Path) -> Iterator[str]:
         yield url
 
 
-def chromium_path() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.fixture(scope="session")
 def browser():
     """A headless Chromium driven by Playwright; skips only where no Chromium exists."""
     sync_api = pytest.importorskip("playwright.sync_api")
-    executable = chromium_path()
     with sync_api.sync_playwright() as playwright:
         try:
-            browser = playwright.chromium.launch(
-                executable_path=executable,
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                ],
-            )
+            browser = launch_chromium(playwright)
         except sync_api.Error as error:
             if REQUIRE_BROWSER:
                 raise
@@ -67,7 +54,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh 1280×720 page that fails the test on any console error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context = browser.new_context(viewport=SLIDE_SIZE)
     page = context.new_page()
     errors: list[str] = []
     page.on(

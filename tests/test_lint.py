@@ -1,20 +1,24 @@
-"""The tree is clean under ruff's lint rules and formatter (what `nox -s lint` runs)."""
+"""The tree is clean under ruff and keeps the import contracts (what `nox -s lint` runs)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from tools.catalog import ROOT
+from survey.paths import ROOT
+
+COMMANDS = {
+    "check": [sys.executable, "-m", "ruff", "check", "."],
+    "format": [sys.executable, "-m", "ruff", "format", "--check", "."],
+    # The contracts in pyproject.toml: survey at the bottom, tools and server apart.
+    "imports": [str(Path(sys.executable).parent / "lint-imports")],
+}
 
 
-@pytest.mark.parametrize(
-    "command", [["check", "."], ["format", "--check", "."]], ids=["check", "format"]
-)
-def test_ruff(command: list[str]) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "ruff", *command], cwd=ROOT, capture_output=True, text=True
-    )
+@pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())
+def test_lint(command: list[str]) -> None:
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -9,31 +9,15 @@ from __future__ import annotations
 
 import argparse
 import io
-import shutil
-import tempfile
+from contextlib import nullcontext
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 from pypdf import PdfReader, PdfWriter
 
-from tools.serve import build_site, serving
+from tools.harness import SLIDE_SIZE, deck_urls, launch_chromium, scratch_site, serving
 
-SLIDE_SIZE = {"width": 1280, "height": 720}
 ALL_FITTED = "() => [...document.querySelectorAll('section.slide')].every(s => s.dataset.fitFor)"
-
-
-def deck_urls(page: Page, base_url: str) -> list[str]:
-    """The deck's pages in nav order: follow Next while pages have headings to make slides of."""
-    urls = []
-    url: str | None = f"{base_url}/"
-    while url:
-        page.goto(url)
-        if not page.locator("article.md-content__inner > :is(h1, h2)").count():
-            break
-        urls.append(page.url.split("#")[0])
-        following = page.locator("a.md-footer__link--next")
-        url = following.evaluate("link => link.href") if following.count() else None
-    return urls
 
 
 def print_page(page: Page, url: str) -> bytes:
@@ -46,10 +30,7 @@ def print_page(page: Page, url: str) -> bytes:
 def render(base_url: str, output: Path) -> int:
     writer = PdfWriter()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
-            args=["--no-sandbox", "--disable-gpu"],
-        )
+        browser = launch_chromium(playwright)
         page = browser.new_page(viewport=SLIDE_SIZE)
         for url in deck_urls(page, base_url):
             for sheet in PdfReader(io.BytesIO(print_page(page, url))).pages:
@@ -65,14 +46,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("-o", "--output", type=Path, default=Path("deck.pdf"))
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as scratch:
-        site = args.site
-        if site is None:
-            site = Path(scratch) / "site"
-            if (built := build_site(site)).returncode:
-                raise SystemExit(f"the site did not build:\n{built.stderr}")
-        with serving(site) as url:
-            pages = render(url, args.output)
+    with nullcontext(args.site) if args.site else scratch_site() as site, serving(site) as url:
+        pages = render(url, args.output)
     print(f"wrote {args.output}: {pages} slides")
 
 

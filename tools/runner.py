@@ -2,7 +2,7 @@
 
     python -m tools.runner                       # rewrite captured output that changed
     python -m tools.runner --check               # write nothing; diff and exit 1 if stale
-    python -m tools.runner concurrency/gather_sleep awaitables/tasks   # only these
+    python -m tools.runner concurrency/gather_sleep concurrency/create_task   # only these
 
 Examples run as subprocesses, concurrently, so the whole run takes about as long
 as the slowest example; those marked ``serial`` run alone afterwards. For each
@@ -16,45 +16,46 @@ from __future__ import annotations
 import argparse
 import asyncio
 import difflib
-import json
+import enum
 import os
 import sys
 import time
-from collections.abc import Iterable
-from contextlib import AsyncExitStack
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from server.count import demo_server
-from tools.capture import Recording, mask, record
-from tools.catalog import EXAMPLES_DIR, REPLAYS_DIR, ROOT, Example, discover
+from survey import recording as replay
+from survey.catalog import Example, discover
+from survey.launch import record
+from survey.paths import EXAMPLES_DIR, REPLAYS_DIR, ROOT
+from survey.recording import Recording, mask
 
 FIX_COMMAND = "nox -s examples"
 DEFAULT_JOBS = 8
 
 
+class Status(enum.StrEnum):
+    OK = "ok"  # the committed output and replay match a fresh run
+    UPDATED = "updated"  # rewritten to match a fresh run
+    STALE = "stale"  # --check: the committed files do not match
+    FAILED = "failed"  # the run crashed, timed out or wrote to stderr
+    SKIPPED = "skipped"  # this interpreter cannot run it
+
+
 @dataclass
 class Outcome:
     example: Example
-    status: str  # "ok", "updated", "stale", "failed" or "skipped"
+    status: Status
     seconds: float = 0.0
     detail: str = ""
 
 
-async def capture(example: Example, python: str) -> Recording:
-    """Run the example, with a fresh demo server if it declares one."""
-    async with AsyncExitStack() as stack:
-        extra_env = {}
-        if "demo-server" in example.options.needs:
-            extra_env["DEMO_SERVER"] = await stack.enter_async_context(demo_server())
-        return await record(example, python, extra_env)
-
-
-def failure(example: Example, recording: Recording) -> str | None:
+def failure(recording: Recording) -> str | None:
     """What went wrong with a run, in words, or None if it ran clean."""
     stderr = recording.text("stderr")
-    if recording.timed_out:
-        problem = f"timed out after {example.options.timeout:g} s"
+    if recording.cut_short:
+        problem = recording.cut_short
     elif recording.exit_code != 0:
         problem = f"exited with code {recording.exit_code}"
     elif stderr:
@@ -69,24 +70,6 @@ def captured_text(recording: Recording) -> str:
     return mask(recording.text("stdout"))
 
 
-def replay_document(example: Example, recording: Recording) -> str:
-    """The recording as JSON, one printed line per line of file so that diffs stay readable."""
-    lines = ",\n".join(
-        "  "
-        + json.dumps(
-            {"t": line.t, "stream": line.stream, "text": mask(line.text)}, ensure_ascii=False
-        )
-        for line in recording.lines
-    )
-    return (
-        f'{{\n "id": {json.dumps(example.id)},\n'
-        f' "title": {json.dumps(example.title, ensure_ascii=False)},\n'
-        f' "lines": [\n{lines}\n ],\n'
-        f' "exit": {json.dumps(recording.exit_code)},\n'
-        f' "elapsed": {recording.elapsed}\n}}\n'
-    )
-
-
 def same_output(example: Example, old: str, new: str) -> bool:
     if example.options.unordered:
         return sorted(old.splitlines()) == sorted(new.splitlines())
@@ -96,11 +79,10 @@ def same_output(example: Example, old: str, new: str) -> bool:
 def replay_matches(example: Example, path: Path, text: str) -> bool:
     """The recording exists and holds the captured text."""
     try:
-        lines = json.loads(path.read_text(encoding="utf-8"))["lines"]
-    except (OSError, ValueError, KeyError):
+        replayed = replay.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return False
-    replayed = "".join(f"{line['text']}\n" for line in lines if line["stream"] == "stdout")
-    return same_output(example, replayed, text)
+    return same_output(example, replayed.text("stdout"), text)
 
 
 def write_atomically(path: Path, content: str) -> None:
@@ -138,23 +120,23 @@ def unified_diff(example: Example, old: str | None, new: str) -> str:
 def settle(example: Example, recording: Recording, check: bool, replays: Path) -> Outcome:
     """Compare a run with what is on disk; in write mode, bring the disk up to date."""
     seconds = recording.elapsed
-    if problem := failure(example, recording):
-        return Outcome(example, "failed", seconds, problem)
+    if problem := failure(recording):
+        return Outcome(example, Status.FAILED, seconds, problem)
     fresh = captured_text(recording)
     committed = read(example.output_path)
     replay_path = example.replay_path(replays)
     output_current = committed is not None and same_output(example, committed, fresh)
     replay_current = output_current and replay_matches(example, replay_path, committed)
     if output_current and replay_current:
-        return Outcome(example, "ok", seconds)
+        return Outcome(example, Status.OK, seconds)
     if check:
         detail = unified_diff(example, committed, fresh) if not output_current else ""
         detail = detail or f"{shown(replay_path)} does not match the output\n"
-        return Outcome(example, "stale", seconds, detail)
+        return Outcome(example, Status.STALE, seconds, detail)
     if not output_current:
         write_atomically(example.output_path, fresh)
-    write_atomically(replay_path, replay_document(example, recording))
-    return Outcome(example, "updated", seconds)
+    write_atomically(replay_path, replay.dumps(recording.masked()))
+    return Outcome(example, Status.UPDATED, seconds)
 
 
 async def run_all(
@@ -165,17 +147,22 @@ async def run_all(
     python: str = sys.executable,
     replays: Path = REPLAYS_DIR,
     report=print,
+    run: Callable[[Example], Awaitable[Recording]] | None = None,
 ) -> list[Outcome]:
-    """Run the examples (serial ones last, alone) and settle each as it finishes."""
+    """Run the examples (serial ones last, alone) and settle each as it finishes.
+
+    ``run`` records one example; by default a cold start of ``python``.
+    """
+    run = run or partial(record, python=python)
     slots = asyncio.Semaphore(jobs)
     outcomes: list[Outcome] = []
 
     async def one(example: Example) -> None:
         if reason := example.skip_reason():
-            outcome = Outcome(example, "skipped", detail=reason)
+            outcome = Outcome(example, Status.SKIPPED, detail=reason)
         else:
             async with slots:
-                recording = await capture(example, python)
+                recording = await run(example)
             outcome = settle(example, recording, check, replays)
         outcomes.append(outcome)
         report(progress_line(outcome))
@@ -192,14 +179,14 @@ async def run_all(
 
 
 def progress_line(outcome: Outcome) -> str:
-    note = f"  ({outcome.detail})" if outcome.status == "skipped" else ""
+    note = f"  ({outcome.detail})" if outcome.status is Status.SKIPPED else ""
     return f"  {outcome.status:<8} {outcome.example.id:<40} {outcome.seconds:5.2f} s{note}"
 
 
 def summary(outcomes: list[Outcome], wall: float) -> str:
-    ran = [outcome for outcome in outcomes if outcome.status != "skipped"]
+    ran = [outcome for outcome in outcomes if outcome.status is not Status.SKIPPED]
     total = sum(outcome.seconds for outcome in ran)
-    counts = {status: 0 for status in ("ok", "updated", "stale", "failed", "skipped")}
+    counts = dict.fromkeys(Status, 0)
     for outcome in outcomes:
         counts[outcome.status] += 1
     tally = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
@@ -234,16 +221,13 @@ def main(argv: list[str] | None = None) -> int:
     outcomes = asyncio.run(
         run_all(examples, check=args.check, jobs=args.jobs, replays=args.replays_dir)
     )
-    for outcome in outcomes:
-        if outcome.status in ("stale", "failed"):
-            print(
-                f"\n{outcome.status.upper()}: {outcome.example.id}\n{outcome.detail}",
-                end="",
-            )
+    problems = [o for o in outcomes if o.status in (Status.STALE, Status.FAILED)]
+    for outcome in problems:
+        print(f"\n{outcome.status.upper()}: {outcome.example.id}\n{outcome.detail}", end="")
     print(f"\n{summary(outcomes, time.perf_counter() - started)}")
-    if any(outcome.status == "stale" for outcome in outcomes):
+    if any(outcome.status is Status.STALE for outcome in outcomes):
         print(f"run: {FIX_COMMAND}")
-    return 1 if any(outcome.status in ("stale", "failed") for outcome in outcomes) else 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

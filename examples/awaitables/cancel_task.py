@@ -1,4 +1,4 @@
-"""cancel() asks a task to stop: CancelledError is raised inside it at its current await."""
+"""cancel() raises CancelledError at a task's await; a task not yet started never runs."""
 
 import asyncio
 
@@ -14,13 +14,16 @@ async def download(name: str) -> str:
 
 
 async def main() -> None:
-    task = asyncio.create_task(download("report.pdf"), name="report")
-    await asyncio.sleep(0.05)  # let it start and reach its await
-    print(f"cancel requested: {task.cancel()}")
-    try:
-        await task
-    except asyncio.CancelledError:
-        print(f"{task.get_name()} cancelled: {task.cancelled()}")
+    report = asyncio.create_task(download("report.pdf"), name="report")
+    invoice = asyncio.create_task(download("invoice.pdf"), name="invoice")
+    invoice.cancel()  # before its first step: none of its body will run
+    await asyncio.sleep(0.05)  # let the report start and reach its await
+    print(f"cancel requested: {report.cancel()}")
+    for task in (report, invoice):
+        try:
+            await task
+        except asyncio.CancelledError:
+            print(f"{task.get_name()} cancelled: {task.cancelled()}")
 
 
 # --8<-- [end:core]

@@ -11,9 +11,9 @@ async def fetch(resource: str, delay: float) -> str:
 
 async def main() -> None:
     requests = [
-        fetch("report", 0.3),
-        fetch("avatar", 0.1),
-        fetch("profile", 0.2),
+        asyncio.create_task(fetch("report", 0.3)),
+        asyncio.create_task(fetch("avatar", 0.1)),
+        asyncio.create_task(fetch("profile", 0.2)),
     ]
     print("started: report, avatar, profile")
     for next_done in asyncio.as_completed(requests):

@@ -12,9 +12,8 @@ class Account:
 
 
 async def deposit(account: Account, amount: int) -> None:
-    async with (
-        account.lock
-    ):  # other deposits wait here until this one is written
+    # Other deposits wait at this line until this one has written.
+    async with account.lock:
         balance = account.balance
         await asyncio.sleep(0)
         account.balance = balance + amount

@@ -28,8 +28,8 @@ async def main() -> None:
             outcome = await stubborn_job()
     except TimeoutError:
         outcome = "TimeoutError"
-    overran = time.perf_counter() - started >= 3 * LIMIT
-    print(f"timeout({LIMIT}): {outcome}, ran ≥ 3 × the limit: {overran}")
+    took = round((time.perf_counter() - started) / LIMIT)
+    print(f"timeout({LIMIT}): {outcome} after ≈ {took} × the limit")
 
 
 # --8<-- [end:core]

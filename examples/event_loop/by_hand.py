@@ -11,12 +11,14 @@ async def main() -> str:
 # --8<-- [start:core]
 def run_by_hand(coroutine):
     loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)  # the thread's current loop while it runs
     try:
         return loop.run_until_complete(coroutine)
     finally:
         # asyncio.run would first cancel any tasks still pending here.
         loop.run_until_complete(loop.shutdown_asyncgens())
         loop.run_until_complete(loop.shutdown_default_executor())
+        asyncio.set_event_loop(None)
         loop.close()  # frees the selector and its file descriptors
         print(f"loop closed: {loop.is_closed()}")
 

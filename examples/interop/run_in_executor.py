@@ -16,11 +16,14 @@ def read_sensor(name: str, delay: float) -> str:
 
 async def read_all(workers: int, delay: float = DELAY) -> list[str]:
     loop = asyncio.get_running_loop()
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
         calls = []
         for name in SENSORS:
             calls.append(loop.run_in_executor(pool, read_sensor, name, delay))
         return await asyncio.gather(*calls)
+    finally:
+        await asyncio.to_thread(pool.shutdown)  # it waits: keep it off the loop
 
 
 async def main() -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from tools.harness import deck_urls
+
 CURRENT = "section.slide[aria-current='step']"
 
 
-def present(page, base_url: str, path: str = "event-loop/", anchor: str = "") -> None:
+def present(page, base_url: str, path: str = "event_loop/", anchor: str = "") -> None:
     """Open a page in presentation mode and wait until a slide is on screen."""
     page.goto(f"{base_url}/{path}?present" + (f"#{anchor}" if anchor else ""))
     wait_for_slide(page)
@@ -33,15 +35,5 @@ def path_and_hash(page) -> tuple[str, str]:
 
 
 def deck_pages(page, base_url: str) -> list[str]:
-    """Every page of the deck in nav order: the footer's Next links, while pages have headings."""
-    paths = []
-    url = f"{base_url}/"
-    while url:
-        page.goto(url)
-        if not page.locator("article.md-content__inner > :is(h1, h2)").count():
-            break
-        paths.append(urlsplit(page.url).path.lstrip("/"))
-        following = page.locator("a.md-footer__link--next")
-        url = following.get_attribute("href") if following.count() else None
-        url = url and page.evaluate("href => new URL(href, location.href).href", url)
-    return paths
+    """Every page of the deck in nav order, as paths from the site's root."""
+    return [urlsplit(url).path.lstrip("/") for url in deck_urls(page, base_url)]

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_the_header_button_enters_and_esc_leaves(page, served_site: str) -> None:
-    page.goto(f"{served_site}/event-loop/")
+    page.goto(f"{served_site}/event_loop/")
     button = page.get_by_role("button", name="Present as slides")
     assert button.is_visible()
     first_h2 = page.eval_on_selector("article h2", "h => h.id")
@@ -111,19 +111,19 @@ def test_past_the_last_slide_is_the_next_page_and_back_again(page, served_site: 
     assert page.evaluate("window.deckTestMarker") is True
 
     page.keyboard.press("ArrowLeft")
-    page.wait_for_url("**/event-loop/?present*")
+    page.wait_for_url("**/event_loop/?present*")
     wait_for_slide(page, last_here)
-    assert path_and_hash(page) == ("/event-loop/", last_here)
+    assert path_and_hash(page) == ("/event_loop/", last_here)
 
 
 def test_f_in_reading_mode_enters_presentation(page, served_site: str) -> None:
-    page.goto(f"{served_site}/event-loop/")
+    page.goto(f"{served_site}/event_loop/")
     page.keyboard.press("f")
     wait_for_slide(page)
 
 
 def test_no_shortcut_fires_while_typing_in_the_search_box(page, served_site: str) -> None:
-    page.goto(f"{served_site}/event-loop/")
+    page.goto(f"{served_site}/event_loop/")
     search = page.get_by_role("textbox", name="Search")
     search.click()
     search.press_sequentially("fog", delay=20)

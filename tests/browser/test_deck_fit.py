@@ -26,7 +26,8 @@ MEASURE = """minCodePx => {
     if (box.left < 0 || box.top < 0 || outside) {
         problems.push("slide outside the window");
     }
-    for (const child of slide.children) {
+    // An example block lays out as its parts (display: contents), so they are checked.
+    for (const child of slide.querySelectorAll(":scope > *, :scope > .example > *")) {
         const inner = child.getBoundingClientRect();
         if (!inner.width && !inner.height) continue;
         if (inner.left < box.left - 0.5 || inner.right > box.right + 0.5

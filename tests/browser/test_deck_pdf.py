@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from survey.paths import ROOT
 from tests.browser.deck_pages import deck_pages, present, slide_ids
-from tools.catalog import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(400)]
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.catalog import EXAMPLES_DIR, REPLAYS_DIR
-from tools.serve import serving
+from survey.paths import EXAMPLES_DIR, REPLAYS_DIR
+from tools.harness import serving
 
 pytestmark = pytest.mark.browser
 
@@ -70,7 +70,7 @@ def stand_in_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 
 def test_run_streams_the_output_in_order_and_mirrors_it(page, served_site: str) -> None:
-    page.goto(f"{served_site}/event-loop/")
+    page.goto(f"{served_site}/event_loop/")
     page.evaluate(LISTEN)
     page.get_by_role("button", name=f"Run {QUICK}").click()
     wait_for_log_text(page, QUICK, "[exit 0")
@@ -78,7 +78,8 @@ def test_run_streams_the_output_in_order_and_mirrors_it(page, served_site: str) 
     lines = log_lines(page, QUICK)
     assert lines[:-1] == recorded_lines(QUICK)
     assert lines[-1].startswith("[exit 0 · ")
-    assert page.get_by_role("button", name=f"Run {QUICK}").is_visible()
+    button = page.locator(f".example[data-example='{QUICK}'] button[data-run='server']")
+    assert button.is_visible()
     messages = page.evaluate("window.liveMessages")
     assert messages[0] == {"type": "run-reset", "id": QUICK, "recording": False}
     events = [message["event"] for message in messages[1:]]
@@ -97,7 +98,7 @@ def test_stop_ends_a_run_before_its_second_line(page, stand_in_site: str) -> Non
 
 
 def test_a_second_run_replaces_the_first_in_its_panel(page, served_site: str) -> None:
-    page.goto(f"{served_site}/event-loop/?present#asynciorun-is-the-way-in")
+    page.goto(f"{served_site}/event_loop/?present#asynciorun-is-the-way-in")
     run = page.get_by_role("button", name=f"Run {QUICK}")
     for _ in range(2):
         run.click()
@@ -118,7 +119,9 @@ def test_without_the_server_the_button_replays_with_recorded_pacing(page, static
     page.goto(f"{static_site}/concurrency/")
     page.clock.pause_at(page.evaluate("Date.now()") + 1000)
     page.evaluate(LISTEN)
-    page.get_by_role("button", name=f"Replay {SLOW}").click()
+    replay = page.get_by_role("button", name=f"Replay {SLOW}")
+    assert replay.get_attribute("data-run") == "replay"
+    replay.click()
     assert "recorded run" in page.locator(".live-panel .filename").inner_text()
     page.wait_for_function("window.liveMessages.length == 2", polling=50)  # reset, start
 

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from tools.catalog import ROOT
+from survey.paths import ROOT
 from tools.notebooks.cli import NOTEBOOKS_DIR
 from tools.notebooks.pages import Section, read_site, sections
 
@@ -79,3 +79,33 @@ def test_links_from_the_notebooks_to_slides_land_on_a_heading(built_site: Path) 
                 assert anchor in parsed(page).ids, url
             checked += 1
     assert checked, "every notebook links to its page"
+
+
+def toc_entries(html: str) -> dict[str, str]:
+    """Each table-of-contents link's target id and the HTML it shows."""
+    return dict(re.findall(r'<a href="#([^"]+)" class="md-nav__link">(.*?)</a>', html, re.S))
+
+
+def test_notebook_headings_keep_their_inline_code_in_the_table_of_contents(
+    built_site: Path,
+) -> None:
+    checked = 0
+    for section in SECTIONS:
+        html = notebook_page(built_site, section).read_text(encoding="utf-8")
+        entries = toc_entries(html)
+        for heading_id, heading in re.findall(r'<h2 id="([^"]+)">(.*?)</h2>', html, re.S):
+            for code in re.findall(r"<code>.*?</code>", heading):
+                assert code in entries.get(heading_id, ""), (section.slug, heading_id)
+                checked += 1
+    assert checked >= 5, "no notebook heading with inline code: the test checks nothing"
+
+
+@pytest.mark.parametrize("section", SECTIONS, ids=lambda section: section.slug)
+def test_every_notebook_toc_entry_links_to_a_heading_on_the_page(
+    built_site: Path, section: Section
+) -> None:
+    html = notebook_page(built_site, section).read_text(encoding="utf-8")
+    headings = set(re.findall(r'<h[1-6] id="([^"]+)"', html))
+    entries = toc_entries(html)
+    assert len(entries) >= 2
+    assert set(entries) <= headings, set(entries) - headings

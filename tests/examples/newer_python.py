@@ -15,7 +15,7 @@ import textwrap
 
 import pytest
 
-from tools.catalog import ROOT
+from survey.paths import ROOT
 
 
 def newer_python(floor: tuple[int, int]) -> str:

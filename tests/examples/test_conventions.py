@@ -1,4 +1,4 @@
-"""Every example follows the house shape and is shown on a page; every include resolves."""
+"""Every example follows the house shape and is shown on a page by an example block."""
 
 from __future__ import annotations
 
@@ -8,19 +8,23 @@ from pathlib import Path
 
 import pytest
 
-from tools.catalog import ROOT, discover
+from survey.catalog import discover
+from survey.markdown import parse
+from survey.paths import ROOT
 
 EXAMPLES = discover()
 PAGES = sorted((ROOT / "docs").glob("*.md"))
-INCLUDE = re.compile(r'--8<-- "(?P<path>[^":]+)(?::(?P<region>[\w-]+))?"')
+OUT_INCLUDE = re.compile(r'--8<--\s*"[^"]+\.out"')
 
 
-def includes() -> list[tuple[Path, str, str | None]]:
-    found = []
-    for page in PAGES:
-        for match in INCLUDE.finditer(page.read_text(encoding="utf-8")):
-            found.append((page, match["path"], match["region"]))
-    return found
+def shown_examples() -> set[str]:
+    """The ids of the examples the pages show in example blocks."""
+    return {
+        block.id
+        for page in PAGES
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1)
+        if (block := parse(line, f"{page.name}:{number}"))
+    }
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda example: example.id)
@@ -35,15 +39,17 @@ def test_example_has_a_main_and_the_run_guard(example) -> None:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda example: example.id)
 def test_example_is_shown_on_some_page(example) -> None:
-    shown = {path for _, path, _ in includes()}
-    assert f"examples/{example.id}.py" in shown, f"no page includes {example.id}"
+    assert example.id in shown_examples(), f"no page has '::: example {example.id}:REGION'"
 
 
-@pytest.mark.parametrize(
-    ("page", "path", "region"), includes(), ids=lambda value: getattr(value, "name", str(value))
-)
-def test_included_region_exists(page: Path, path: str, region: str | None) -> None:
-    source = (ROOT / path).read_text(encoding="utf-8")
-    if region:
-        assert f"# --8<-- [start:{region}]" in source, f"{page.name}: {path} has no region {region}"
-        assert f"# --8<-- [end:{region}]" in source, f"{page.name}: {path} never ends {region}"
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
+def test_no_page_includes_captured_output_by_hand(page: Path) -> None:
+    """Output comes only with its code, from an example block, so the two cannot disagree."""
+    hand_made = OUT_INCLUDE.findall(page.read_text(encoding="utf-8"))
+    assert not hand_made, f"{page.name}: write '::: example ID:REGION' instead of {hand_made}"
+
+
+def test_each_section_page_shares_its_name_with_an_examples_folder() -> None:
+    folders = {example.id.split("/")[0] for example in EXAMPLES}
+    pages = {page.stem for page in PAGES}
+    assert folders <= pages, f"no page for examples/{sorted(folders - pages)}"

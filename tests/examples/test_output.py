@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
+from survey.catalog import discover
 from tools import runner
-from tools.catalog import discover
 
 EXAMPLES = discover()
 
@@ -24,6 +24,8 @@ def outcomes() -> dict[str, runner.Outcome]:
 @pytest.mark.parametrize("example_id", [example.id for example in EXAMPLES])
 def test_output_is_current(outcomes: dict[str, runner.Outcome], example_id: str) -> None:
     outcome = outcomes[example_id]
-    if outcome.status == "skipped":
+    if outcome.status is runner.Status.SKIPPED:
         pytest.skip(f"{example_id}: {outcome.detail}")
-    assert outcome.status == "ok", f"{example_id} is {outcome.status}:\n{outcome.detail}"
+    assert outcome.status is runner.Status.OK, (
+        f"{example_id} is {outcome.status}:\n{outcome.detail}"
+    )

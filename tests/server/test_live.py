@@ -17,6 +17,7 @@ from aiohttp import web
 
 from server.app import make_app
 from server.live import Limits, live_runs
+from survey.paths import ROOT
 from tests.server.live_examples import (
     SECTION,
     SOURCES,
@@ -26,8 +27,7 @@ from tests.server.live_examples import (
     read_all,
     write_examples,
 )
-from tools.catalog import ROOT
-from tools.serve import free_port, wait_until_serving
+from tools.harness import free_port, wait_until_serving
 
 RUN = "/api/run/fixtures/"
 
@@ -40,6 +40,12 @@ def examples_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def existing() -> set[int]:
     return child_pids()
+
+
+@pytest.fixture(params=[0, 1], ids=["cold", "warm"])
+def warm(request: pytest.FixtureRequest) -> int:
+    """A test that takes it runs twice: runs started cold, then from a warm interpreter."""
+    return request.param
 
 
 @pytest.fixture
@@ -61,7 +67,6 @@ async def test_lists_the_examples_with_titles(serve) -> None:
     assert len(listed) == len(SOURCES)
 
 
-@pytest.mark.parametrize("warm", [0, 1])
 async def test_a_line_arrives_while_the_example_still_waits(
     serve, examples_dir, existing, warm: int
 ) -> None:
@@ -83,7 +88,6 @@ async def test_a_line_arrives_while_the_example_still_waits(
     await assert_nothing_left(examples_dir, client.app[live_runs], existing)
 
 
-@pytest.mark.parametrize("warm", [0, 1])
 async def test_exit_code_and_stderr_are_reported(serve, warm: int) -> None:
     client = await serve(warm_interpreters=warm)
     async with client.ws_connect(RUN + "fails") as socket:
@@ -135,7 +139,6 @@ async def test_a_foreign_host_name_is_refused_even_with_its_own_origin(serve) ->
     assert refused.value.status == 403
 
 
-@pytest.mark.parametrize("warm", [0, 1])
 async def test_a_run_past_its_time_is_killed_with_its_children(
     serve, examples_dir, existing, warm: int
 ) -> None:
@@ -179,7 +182,6 @@ async def test_runs_past_the_concurrency_cap_are_refused(serve, examples_dir, ex
     await assert_nothing_left(examples_dir, existing=existing)
 
 
-@pytest.mark.parametrize("warm", [0, 1])
 async def test_stop_kills_the_group_and_says_stopped(
     serve, examples_dir, existing, warm: int
 ) -> None:

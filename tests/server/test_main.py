@@ -11,8 +11,8 @@ import pytest
 
 import server.__main__ as cli
 from server.live import is_loopback
-from tools.catalog import ROOT
-from tools.serve import free_port, wait_until_serving
+from survey.paths import ROOT
+from tools.harness import free_port, wait_until_serving
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools.catalog import ROOT
+from survey.markdown import ExampleBlockError
+from survey.paths import ROOT
 from tools.notebooks.cells import SCRIPT_ONLY
 from tools.notebooks.cli import FIX_COMMAND, NOTEBOOKS_DIR, main, source_view, write
 from tools.notebooks.execute import errors, execute
@@ -52,9 +53,9 @@ def test_committed_notebook_executes_without_an_error(section: Section) -> None:
 
 
 def test_code_cells_are_the_examples_with_await_for_asyncio_run() -> None:
-    notebook = committed(next(s for s in SECTIONS if s.slug == "event-loop"))
+    notebook = committed(next(s for s in SECTIONS if s.slug == "event_loop"))
     code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
-    assert code, "the event-loop page shows examples"
+    assert code, "the event_loop page shows examples"
     for source in code:
         assert source.startswith("# examples/")
         # The kernel's loop is running: every example ends by awaiting, never by asyncio.run.
@@ -74,13 +75,7 @@ A page made for the test.
 
 Prose about [the loop](other.md#a-slide).
 
-```python title="examples/tiny/sleepy.py"
---8<-- "examples/tiny/sleepy.py:core"
-```
-
-```text title="Output"
---8<-- "examples/tiny/sleepy.out"
-```
+::: example tiny/sleepy:core
 
 !!! tip "Worth knowing"
     Kept, as a quote.
@@ -90,15 +85,11 @@ Prose about [the loop](other.md#a-slide).
 
 ## Newer
 
-```python title="examples/tiny/newer.py"
---8<-- "examples/tiny/newer.py:core"
-```
+::: example tiny/newer:core no-output
 
 ## Counting
 
-```python title="examples/tiny/counter.py"
---8<-- "examples/tiny/counter.py:core"
-```
+::: example tiny/counter:core no-output
 """
 
 SLEEPY = '''\
@@ -184,8 +175,8 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "docs" / "tiny.md").write_text(PAGE)
     (tmp_path / "docs" / "other.md").write_text("# Other\n\n## A slide\n")
     (tmp_path / "mkdocs.yml").write_text(MKDOCS)
-    (tmp_path / "server").mkdir()
-    shutil.copy(ROOT / "server" / "count.py", tmp_path / "server")
+    (tmp_path / "survey").mkdir()
+    shutil.copy(ROOT / "survey" / "demo_server.py", tmp_path / "survey")
     examples = tmp_path / "examples" / "tiny"
     examples.mkdir(parents=True)
     (examples / "sleepy.py").write_text(SLEEPY)
@@ -250,16 +241,21 @@ def test_what_a_kernel_cannot_run_is_spotted(project: Path, code: str, reason: s
     assert reason in view
 
 
-def test_a_changed_example_makes_the_check_fail_until_regenerated(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def write_notebooks(project: Path, executed: bool) -> None:
+    """Commit every section's notebook as generated; ``executed`` marks its cells as run."""
     site = read_site(project)
     for section in sections(site):
         notebook = build(section, site).notebook
         for cell in notebook.cells:
-            if cell.cell_type == "code":
+            if executed and cell.cell_type == "code":
                 cell.execution_count = 1
         write(project / NOTEBOOKS_DIR / f"{section.slug}.ipynb", notebook)
+
+
+def test_a_changed_example_makes_the_check_fail_until_regenerated(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_notebooks(project, executed=True)
     assert main(["--check", "--root", str(project)]) == 0
 
     sleepy = project / "examples" / "tiny" / "sleepy.py"
@@ -275,25 +271,26 @@ def test_a_changed_example_makes_the_check_fail_until_regenerated(
 def test_a_notebook_that_was_never_executed_is_stale(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = read_site(project)
-    for section in sections(site):
-        notebook = build(section, site).notebook
-        write(project / NOTEBOOKS_DIR / f"{section.slug}.ipynb", notebook)
+    write_notebooks(project, executed=False)
     assert main(["--check", "--root", str(project)]) == 1
     assert "was never executed" in capsys.readouterr().out
 
 
 def test_a_mangled_snippet_line_is_reported(project: Path) -> None:
     page = project / "docs" / "tiny.md"
-    page.write_text(
-        PAGE.replace(
-            '--8<-- "examples/tiny/sleepy.py:core"', '--8 < --"examples/tiny/sleepy.py:core"'
-        )
-    )
+    page.write_text(PAGE.replace("## Newer\n", '## Newer\n\n```python\n--8 < --"a.py"\n```\n'))
     site = read_site(project)
     tiny = sections(site)[0]
     (warning,) = build(tiny, site).warnings
-    assert warning.startswith("docs/tiny.md:10: ")
+    assert warning.startswith("docs/tiny.md:20: ")
+
+
+def test_a_wrong_example_block_names_the_page_and_line(project: Path) -> None:
+    page = project / "docs" / "tiny.md"
+    page.write_text(PAGE.replace("tiny/newer:core", "tiny/newer:corr"))
+    site = read_site(project)
+    with pytest.raises(ExampleBlockError, match=r"docs/tiny.md:19: .* has no region 'corr'"):
+        build(sections(site)[0], site)
 
 
 @pytest.mark.slow

@@ -11,8 +11,8 @@ from pathlib import Path
 import psutil
 import pytest
 
+from survey.catalog import discover
 from tools import runner
-from tools.catalog import discover
 
 
 @pytest.fixture
@@ -231,7 +231,7 @@ def test_examples_run_concurrently(examples_dir: Path, replays_dir: Path, tmp_pa
     outcomes = asyncio.run(
         runner.run_all(discover(examples_dir), check=False, replays=replays_dir, report=str)
     )
-    assert {outcome.status for outcome in outcomes} == {"updated"}, outcomes
+    assert {outcome.status for outcome in outcomes} == {runner.Status.UPDATED}, outcomes
 
 
 def test_serial_examples_run_alone(examples_dir: Path, replays_dir: Path, tmp_path: Path) -> None:
@@ -266,3 +266,16 @@ def test_unknown_ids_are_refused(examples_dir: Path, replays_dir: Path) -> None:
     add_example(examples_dir, "basics/known", 'print("hi")\n')
     with pytest.raises(SystemExit, match=r"unknown example id.*basics/unknown"):
         run(examples_dir, replays_dir, "basics/unknown")
+
+
+def test_a_line_too_long_to_read_fails_that_example_only(
+    examples_dir: Path, replays_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_example(examples_dir, "broken/long_line", 'print("x" * 100_000)\n')
+    add_example(examples_dir, "basics/fine", 'print("fine")\n')
+    assert run(examples_dir, replays_dir) == 1
+
+    printed = capsys.readouterr().out
+    assert "FAILED: broken/long_line" in printed
+    assert "printed a line longer than 65536 bytes" in printed
+    assert (examples_dir / "basics/fine.out").read_text() == "fine\n"

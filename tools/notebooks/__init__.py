@@ -2,7 +2,7 @@
 
     python -m tools.notebooks                  # regenerate and execute the notebooks that changed
     python -m tools.notebooks --check          # write nothing; diff and exit 1 if one is stale
-    python -m tools.notebooks event-loop       # only these sections
+    python -m tools.notebooks event_loop       # only these sections
     python -m tools.notebooks --force          # execute every notebook again
 
 A notebook is generated from the same sources as the page: the page's prose

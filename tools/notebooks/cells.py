@@ -8,7 +8,7 @@ import textwrap
 
 from pymdownx.snippets import SnippetPreprocessor
 
-from tools.catalog import METADATA_BLOCK, Example, Options
+from survey.catalog import METADATA_BLOCK, Example, Options
 
 # Examples a kernel cannot run that no rule in `script_only_reason` spots, and why.
 SCRIPT_ONLY: dict[str, str] = {

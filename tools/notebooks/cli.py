@@ -12,7 +12,7 @@ from nbclient.exceptions import CellExecutionError
 from nbformat import NotebookNode
 
 import tools.notebooks
-from tools.catalog import ROOT
+from survey.paths import ROOT
 from tools.notebooks.execute import errors, execute
 from tools.notebooks.notebook import build
 from tools.notebooks.pages import read_site, sections
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tools.notebooks", description=tools.notebooks.__doc__.split("\n")[0]
     )
-    parser.add_argument("sections", nargs="*", help="notebook names such as event-loop")
+    parser.add_argument("sections", nargs="*", help="notebook names such as event_loop")
     parser.add_argument("--check", action="store_true", help="write nothing; fail if stale")
     parser.add_argument("--force", action="store_true", help="execute even unchanged notebooks")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)

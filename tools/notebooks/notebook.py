@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from tools.catalog import Options, load, script_metadata
+from survey.catalog import Options, load, script_metadata
 from tools.notebooks.cells import cell_source, script_only_reason
 from tools.notebooks.execute import KERNEL
 from tools.notebooks.pages import (
@@ -56,10 +56,6 @@ demo_thread.join()
 demo_loop.close()"""
 
 
-class NotebookError(ValueError):
-    """A page or example that cannot be made into a notebook as it stands."""
-
-
 @dataclass
 class Built:
     section: Section
@@ -81,10 +77,7 @@ def build(section: Section, site: Site) -> Built:
         if isinstance(part, Prose):
             cells.append(new_markdown_cell(to_notebook_markdown(part.lines, section, site)))
             continue
-        path = site.root / "examples" / f"{part.example_id}.py"
-        if not path.exists():
-            raise NotebookError(f"{section.page}: no module {path.relative_to(site.root)}")
-        example = load(path, site.root / "examples")
+        example = load(site.root / "examples" / f"{part.example_id}.py", site.root / "examples")
         if reason := script_only_reason(example):
             script_only = True
             cells.append(new_markdown_cell(_script_only(reason, part, section, site)))
@@ -95,7 +88,7 @@ def build(section: Section, site: Site) -> Built:
             cells.append(new_markdown_cell(text))
             continue
         shown.add(example.id)
-        if "demo-server" in example.options.needs and not server_started:
+        if example.needs_demo_server and not server_started:
             server_started = True
             dependencies.add("aiohttp")
             cells += _server_cells(site)
@@ -142,11 +135,11 @@ def _about(section: Section, site: Site, dependencies: set[str], script_only: bo
 
 
 def _server_cells(site: Site) -> list[NotebookNode]:
-    """The /count server from server/count.py, started once for the examples that call it."""
-    source = (site.root / "server" / "count.py").read_text(encoding="utf-8")
+    """The /count server from survey/demo_server.py, started once for the examples that call it."""
+    source = (site.root / "survey" / "demo_server.py").read_text(encoding="utf-8")
     return [
         new_markdown_cell(SERVER_ABOUT),
-        new_code_cell(cell_source(source, "# server/count.py")),
+        new_code_cell(cell_source(source, "# survey/demo_server.py")),
         new_code_cell(SERVER_START),
     ]
 

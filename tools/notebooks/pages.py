@@ -12,17 +12,20 @@ from typing import Any
 
 import markdown
 import yaml
-from markdown.extensions.toc import slugify
 from pymdownx.snippets import SnippetPreprocessor
 
+from survey import markdown as example_blocks
+
 # Nav pages that are not sections of the survey, so they get no notebook.
-NOT_SECTIONS = {"further-reading.md": "a reading list, with no code to run"}
+NOT_SECTIONS = {
+    "index.md": "the landing page, a map of the sections",
+    "further-reading.md": "a reading list, with no code to run",
+}
 
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?')
 HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+\S")
 TITLE = re.compile(r'\btitle="(?P<title>[^"]*)"')
-EXAMPLE_TITLE = re.compile(r"^examples/(?P<id>[\w-]+/[\w-]+)\.py$")
 # A line meant as a snippet include that pymdownx will not read (spaces inside the marker).
 MANGLED_SNIPPET = re.compile(r"^\s*-+\s*8\s*<\s*-+")
 LINK = re.compile(r"(?P<before>\[[^\]]*\]\()(?P<target>[^)\s]+)")
@@ -64,9 +67,9 @@ class Prose:
 @dataclass
 class ExampleBlock:
     example_id: str
-    lines: list[str]  # the fenced block as written on the page
+    lines: list[str]  # the code fence the block stands for
     anchor: str  # the slide it sits on
-    output: list[str] = field(default_factory=list)  # the Output block after it, if any
+    output: list[str] = field(default_factory=list)  # its Output fence, unless it has none
 
 
 @dataclass
@@ -118,22 +121,19 @@ def _flatten_nav(items: list[dict]) -> Iterator[tuple[str, str]]:
 
 
 def sections(site: Site) -> list[Section]:
-    """Every section page in nav order, each with the name of its notebook."""
-    found = []
-    for title, page in site.nav:
-        if not page.endswith(".md") or page in NOT_SECTIONS:
-            continue
-        stem = page.removesuffix(".md")
-        slug = slugify(title, "-") if stem == "index" else stem.replace("/", "-")
-        found.append(Section(slug, title, page))
-    return found
+    """Every section page in nav order; its notebook and examples folder share its name."""
+    return [
+        Section(page.removesuffix(".md"), title, page)
+        for title, page in site.nav
+        if page.endswith(".md") and page not in NOT_SECTIONS
+    ]
 
 
 # --- cutting a page into parts ----------------------------------------------------------------
 
 
 def read_page(section: Section, site: Site) -> Page:
-    """Cut the page into prose and examples, dropping speaker notes and recorded output.
+    """Cut the page into prose and example blocks, dropping speaker notes.
 
     Prose is cut at every h1 and h2 heading and around every example, so a slide's
     text stays with its code.
@@ -153,22 +153,14 @@ def read_page(section: Section, site: Site) -> Page:
 
     for start, block in blocks:
         first = block[0]
-        if fence := FENCE.match(first):
-            title = match["title"] if (match := TITLE.search(fence["info"])) else ""
+        if example := example_blocks.parse(first, f"{shown_path}:{start + 1}", site.root):
+            end_prose()
+            page.parts.append(
+                ExampleBlock(example.id, example.code_fence(), anchor, example.output_fence())
+            )
+        elif FENCE.match(first):
             page.warnings += _mangled_snippets(block, f"{shown_path}:", start + 1)
-            last = page.parts[-1] if page.parts else None
-            if example := EXAMPLE_TITLE.match(title):
-                end_prose()
-                page.parts.append(ExampleBlock(example["id"], block, anchor))
-            elif (
-                title == "Output"
-                and isinstance(last, ExampleBlock)
-                and not last.output
-                and not any(line.strip() for line in prose)  # no prose between them
-            ):
-                last.output = block
-            else:
-                prose.extend(block)
+            prose.extend(block)
         elif admonition := ADMONITION.match(first):
             if admonition["kind"] != "notes":
                 prose.extend(_as_blockquote(admonition, block[1:]))

@@ -2,6 +2,8 @@
 // Material's header, a progress bar, a small toolbar for mouse and touch, the
 // blank screen, and a status line that tells screen readers which slide is up.
 
+import { button, element } from "./dom.js";
+import { addHeaderButton } from "./material.js";
 import { deck, setBlank } from "./navigation.js";
 
 const PRESENT_ICON =
@@ -12,45 +14,40 @@ const PRESENT_ICON =
 let parts = null;
 
 export function ensurePresentButton(onPress) {
-  if (document.getElementById("deck-present")) return;
-  const header = document.querySelector(".md-header__inner");
-  if (!header) return;
-  const button = document.createElement("button");
-  button.type = "button";
-  button.id = "deck-present";
-  button.className = "md-header__button md-icon deck-present";
-  button.title = "Present as slides (F)";
-  button.setAttribute("aria-label", "Present as slides");
-  button.setAttribute("aria-keyshortcuts", "F");
-  button.innerHTML = PRESENT_ICON;
-  button.addEventListener("click", onPress);
-  header.insertBefore(button, header.querySelector('label[for="__search"]'));
+  addHeaderButton(
+    {
+      id: "deck-present",
+      className: "deck-present",
+      title: "Present as slides (F)",
+      icon: PRESENT_ICON,
+      "aria-label": "Present as slides",
+      "aria-keyshortcuts": "F",
+    },
+    onPress,
+  );
 }
 
 function toolButton(label, text, onPress) {
-  const button = document.createElement("button");
-  button.type = "button";
-  button.setAttribute("aria-label", label);
-  button.title = label;
-  button.textContent = text;
-  button.addEventListener("click", onPress);
-  return button;
+  return button({ title: label, "aria-label": label }, onPress, text);
 }
 
 function build(actions) {
-  const progress = document.createElement("div");
-  progress.className = "deck-progress";
-  progress.setAttribute("role", "progressbar");
-  progress.setAttribute("aria-label", "Slides on this page");
-  progress.setAttribute("aria-valuemin", "1");
-  progress.append(Object.assign(document.createElement("div"), { className: "deck-progress__bar" }));
-
-  const counter = document.createElement("span");
-  counter.className = "deck-toolbar__counter";
-  const toolbar = document.createElement("nav");
-  toolbar.className = "deck-toolbar";
-  toolbar.setAttribute("aria-label", "Slide controls");
-  toolbar.append(
+  const progress = element(
+    "div",
+    {
+      className: "deck-progress",
+      role: "progressbar",
+      "aria-label": "Slides on this page",
+      "aria-valuemin": "1",
+    },
+    element("div", { className: "deck-progress__bar" }),
+  );
+  const counter = element("span", { className: "deck-toolbar__counter" });
+  const toolbar = element(
+    "nav",
+    { className: "deck-toolbar", "aria-label": "Slide controls" },
+    // The progress bar belongs to the controls' landmark, like all the deck's furniture.
+    progress,
     toolButton("Previous slide", "‹", actions.previous),
     counter,
     toolButton("Next slide", "›", actions.next),
@@ -58,17 +55,11 @@ function build(actions) {
     toolButton("Keyboard shortcuts", "?", actions.help),
     toolButton("Leave the presentation", "✕", actions.leave),
   );
-
-  const blank = document.createElement("div");
-  blank.className = "deck-blank";
-  blank.hidden = true;
+  const blank = element("div", { className: "deck-blank", hidden: true });
   blank.addEventListener("click", () => setBlank(false));
+  const status = element("div", { className: "deck-status", role: "status" });
 
-  const status = document.createElement("div");
-  status.className = "deck-status";
-  status.setAttribute("role", "status");
-
-  document.body.append(progress, toolbar, blank, status);
+  document.body.append(toolbar, blank, status);
   return { progress, counter, blank, status };
 }
 

@@ -1,14 +1,16 @@
 // deck.js: the entry point. On every page (Material swaps pages without a
-// reload and announces each one on document$) it decides whether the page is
+// reload; material.js says when one lands) it decides whether the page is
 // read, presented (?present) or shown as the speaker view (?speaker); keys,
 // sync and the other window-wide listeners are wired once, here.
 
+import { BLANK, HELLO, SHOW, onDeckMessage, postHello } from "./channels.js";
 import { mountAudienceChrome, ensurePresentButton } from "./controls.js";
 import { closeDialogs, dialogIsOpen } from "./dialog.js";
 import { fitSlide, viewportKey } from "./fit.js";
 import { openGoto } from "./goto.js";
 import { openHelp } from "./help.js";
-import { MATERIAL_KEYS, actionFor, isTyping, searchIsOpen } from "./keys.js";
+import { actionFor, isTyping } from "./keys.js";
+import { MATERIAL_KEYS, article, onEveryPage, searchIsOpen } from "./material.js";
 import {
   announceSlide,
   deck,
@@ -25,13 +27,9 @@ import {
 import { openOverview } from "./overview.js";
 import { buildSlides, hasSlides, indexForHash, unbuildSlides } from "./slides.js";
 import { mountSpeaker } from "./speaker.js";
-import { onMessage, post } from "./sync.js";
+
 
 let pendingRemote = null;
-
-function article() {
-  return document.querySelector("article.md-content__inner");
-}
 
 function setModeAttributes(mode) {
   const root = document.documentElement;
@@ -135,12 +133,12 @@ function onKeyDown(event) {
 
 function onRemote(message) {
   if (deck.mode === "read" || !message) return;
-  if (message.type === "blank") setBlank(Boolean(message.on), { announce: false });
+  if (message.type === BLANK) setBlank(Boolean(message.on), { announce: false });
   else if (deck.loading || !slidesAreLive()) {
-    if (message.type === "show") pendingRemote = message;
-  } else if (message.type === "hello") {
+    if (message.type === SHOW) pendingRemote = message;
+  } else if (message.type === HELLO) {
     if (deck.mode === "present") announceSlide();
-  } else if (message.type === "show") {
+  } else if (message.type === SHOW) {
     if (message.page !== location.pathname) {
       visit(urlFor(message.page, deck.mode, message.slide), "remote");
       return;
@@ -176,7 +174,7 @@ function onPage() {
   }
   const fresh = visitedBy === null;
   enter(mode, { announce: visitedBy === "self" || (fresh && mode === "present") });
-  if (fresh && mode === "speaker") post({ type: "hello" });
+  if (fresh && mode === "speaker") postHello();
   const waiting = pendingRemote;
   pendingRemote = null;
   onRemote(waiting);
@@ -201,7 +199,5 @@ window.addEventListener("resize", onResize);
 window.addEventListener("beforeprint", () => {
   if (deck.mode === "present") deck.slides.forEach(({ section }) => fitSlide(section, viewportKey()));
 });
-onMessage(onRemote);
-
-if (window.document$) window.document$.subscribe(onPage);
-else document.addEventListener("DOMContentLoaded", onPage);
+onDeckMessage(onRemote);
+onEveryPage(onPage);

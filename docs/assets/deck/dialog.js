@@ -2,25 +2,17 @@
 // focus inside and closes on Esc; this adds a title, a close button, and
 // puts focus back where it was when the dialog closes.
 
+import { button, element } from "./dom.js";
+
 export function makeDialog(name, title) {
-  const dialog = document.createElement("dialog");
-  dialog.className = `deck-dialog deck-${name} md-typeset`;
-  const header = document.createElement("header");
-  header.className = "deck-dialog__header";
-  const heading = document.createElement("h2");
-  heading.id = `deck-${name}-title`;
-  heading.textContent = title;
-  dialog.setAttribute("aria-labelledby", heading.id);
-  const close = document.createElement("button");
-  close.type = "button";
-  close.className = "deck-dialog__close";
-  close.setAttribute("aria-label", "Close");
-  close.textContent = "×";
-  close.addEventListener("click", () => dialog.close());
-  header.append(heading, close);
-  const body = document.createElement("div");
-  body.className = "deck-dialog__body";
-  dialog.append(header, body);
+  const heading = element("h2", { id: `deck-${name}-title` }, title);
+  const dialog = element("dialog", {
+    className: `deck-dialog deck-${name} md-typeset`,
+    "aria-labelledby": heading.id,
+  });
+  const close = button({ className: "deck-dialog__close", "aria-label": "Close" }, () => dialog.close(), "×");
+  const body = element("div", { className: "deck-dialog__body" });
+  dialog.append(element("header", { className: "deck-dialog__header" }, heading, close), body);
   document.body.append(dialog);
   return { dialog, body };
 }

@@ -64,7 +64,7 @@ function search(slide) {
 function layOut(slide) {
   slide.classList.remove(SPLIT);
   const stacked = search(slide);
-  if (stacked >= MIN_FIT || !slide.querySelector(":scope > .highlight + .highlight")) {
+  if (stacked >= MIN_FIT || !slide.querySelector(":scope > .example > .highlight + .highlight")) {
     return stacked ?? CODE_MIN_FIT;
   }
   slide.classList.add(SPLIT);

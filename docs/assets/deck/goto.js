@@ -1,6 +1,7 @@
 // goto.js: the G key: type a slide's number or part of its title, press Enter.
 
 import { makeDialog, openDialog } from "./dialog.js";
+import { button, element } from "./dom.js";
 import { deck, show } from "./navigation.js";
 
 let parts = null;
@@ -26,39 +27,30 @@ function go(index) {
 function render() {
   const found = matches(input.value);
   list.replaceChildren(
-    ...found.map((index) => {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.textContent = `${index + 1}. ${deck.slides[index].title}`;
-      button.addEventListener("click", () => go(index));
-      const entry = document.createElement("li");
-      entry.append(button);
-      return entry;
-    }),
+    ...found.map((index) =>
+      element("li", {}, button({}, () => go(index), `${index + 1}. ${deck.slides[index].title}`)),
+    ),
   );
-  if (!found.length) list.append(Object.assign(document.createElement("li"), { textContent: "No slide matches." }));
+  if (!found.length) list.append(element("li", {}, "No slide matches."));
   return found;
 }
 
 function build() {
   parts = makeDialog("goto", "Go to slide");
-  const form = document.createElement("form");
-  const label = document.createElement("label");
-  label.htmlFor = "deck-goto-input";
-  label.textContent = "Slide number or words from its title";
-  input = document.createElement("input");
-  input.id = "deck-goto-input";
-  input.type = "text";
-  input.autocomplete = "off";
-  input.setAttribute("aria-describedby", "deck-goto-matches-label");
-  const caption = document.createElement("p");
-  caption.id = "deck-goto-matches-label";
-  caption.className = "deck-goto__caption";
-  caption.textContent = "Enter goes to the first match.";
-  list = document.createElement("ul");
-  list.className = "deck-goto__matches";
-  list.setAttribute("aria-live", "polite");
-  form.append(label, input, caption, list);
+  const label = element("label", { htmlFor: "deck-goto-input" }, "Slide number or words from its title");
+  input = element("input", {
+    id: "deck-goto-input",
+    type: "text",
+    autocomplete: "off",
+    "aria-describedby": "deck-goto-matches-label",
+  });
+  const caption = element(
+    "p",
+    { id: "deck-goto-matches-label", className: "deck-goto__caption" },
+    "Enter goes to the first match.",
+  );
+  list = element("ul", { className: "deck-goto__matches", "aria-live": "polite" });
+  const form = element("form", {}, label, input, caption, list);
   input.addEventListener("input", render);
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -1,6 +1,7 @@
 // help.js: the ? key: which key does what.
 
 import { makeDialog, openDialog } from "./dialog.js";
+import { element } from "./dom.js";
 
 export const KEYS = [
   ["→  Space  Page Down  N", "next slide (past the last: the next page)"],
@@ -19,20 +20,15 @@ let parts = null;
 
 function build() {
   parts = makeDialog("help", "Keyboard shortcuts");
-  const table = document.createElement("table");
+  const table = element("table");
   const head = table.createTHead().insertRow();
-  for (const title of ["Keys", "Does"]) {
-    const cell = document.createElement("th");
-    cell.scope = "col";
-    cell.textContent = title;
-    head.append(cell);
-  }
+  for (const title of ["Keys", "Does"]) head.append(element("th", { scope: "col" }, title));
   const body = table.createTBody();
   for (const [keys, does] of KEYS) {
     const row = body.insertRow();
     const cell = row.insertCell();
     for (const key of keys.split("  ")) {
-      cell.append(Object.assign(document.createElement("kbd"), { textContent: key }), " ");
+      cell.append(element("kbd", {}, key), " ");
     }
     row.insertCell().textContent = does;
   }

@@ -13,19 +13,11 @@ const NOT_TEXT = new Set([
   "submit",
 ]);
 
-// Material's own one-key shortcuts (search, previous/next page) would pull the
-// page out from under the deck, so they are stopped while a deck is shown.
-export const MATERIAL_KEYS = new Set(["f", "s", "/", "n", "p", ",", "."]);
-
 export function isTyping(target) {
   if (!(target instanceof Element)) return false;
   if (target instanceof HTMLElement && target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && !NOT_TEXT.has(target.type);
-}
-
-export function searchIsOpen() {
-  return document.getElementById("__search")?.checked === true;
 }
 
 const BY_KEY = {

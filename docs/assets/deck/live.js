@@ -1,21 +1,15 @@
-// live.js: a Run button on every code block titled examples/<id>.py.
+// live.js: the Run button of every example block (<div class="example" data-example="<id>">).
 // Served by the survey's own server (python -m server), the example runs for
 // real and its output streams into a panel that takes the place of the
 // recorded Output block. Anywhere else (the hosted site, a plain static
 // server) the same button replays the recorded run with its recorded pacing
-// and says that it is a recording. Every event also goes out on the
-// "async-survey-live" BroadcastChannel, so the speaker window shows it too.
+// and says that it is a recording. Every event also goes out on the live
+// channel (channels.js), so the speaker window shows it too.
 
-const EXAMPLE_TITLE = /^examples\/(.+)\.py$/;
-const channel = "BroadcastChannel" in window ? new BroadcastChannel("async-survey-live") : null;
+import { describe, postRunEvent, postRunReset } from "./channels.js";
+import { button, element } from "./dom.js";
+import { CONTENT, onEveryPage, siteRoot } from "./material.js";
 
-// Material's base URL is relative to the page first loaded; this module lives
-// as long as that page does, across instant navigation, so resolve it once.
-const siteRoot = (() => {
-  const config = document.getElementById("__config");
-  const base = config ? JSON.parse(config.textContent).base : ".";
-  return new URL(base.endsWith("/") ? base : `${base}/`, location.href);
-})();
 
 // The server marks its responses with this header. Asking for it costs one
 // HEAD request per page load, and a static host answers without a 404.
@@ -32,43 +26,38 @@ function serverIsThere() {
 let active = null;
 const panels = new WeakMap(); // code block → the panel showing its latest run
 
-function announce(message) {
-  channel?.postMessage(message);
-}
-
 class Panel {
   constructor(block, id, recording) {
     panels.get(block)?.close();
     panels.set(block, this);
     this.recorded = outputAfter(block);
-    this.element = document.createElement("div");
-    this.element.className = "live-panel highlight";
-    const bar = document.createElement("span");
-    bar.className = "filename live-panel__bar";
-    bar.textContent = recording ? "Output (replay of a recorded run)" : "Output (live)";
-    const close = document.createElement("button");
-    close.type = "button";
-    close.className = "live-panel__close";
-    close.textContent = "×";
-    close.setAttribute("aria-label", `Close the output of ${id}`);
-    close.addEventListener("click", () => this.close());
-    bar.append(close);
-    this.log = document.createElement("pre");
-    this.log.className = "live-panel__log";
-    this.log.setAttribute("role", "log");
-    this.log.setAttribute("aria-live", "polite");
-    this.log.setAttribute("aria-label", `Output of ${id}`);
-    this.element.append(bar, this.log);
+    const close = button(
+      { className: "live-panel__close", "aria-label": `Close the output of ${id}` },
+      () => this.close(),
+      "×",
+    );
+    const bar = element(
+      "span",
+      { className: "filename live-panel__bar" },
+      recording ? "Output (replay of a recorded run)" : "Output (live)",
+      close,
+    );
+    this.log = element("pre", {
+      className: "live-panel__log",
+      role: "log",
+      "aria-live": "polite",
+      "aria-label": `Output of ${id}`,
+    });
+    this.element = element("div", { className: "live-panel highlight" }, bar, this.log);
     (this.recorded ?? block).after(this.element);
     if (this.recorded) this.recorded.hidden = true;
   }
 
   show(event) {
-    const [text, kind] = describe(event);
-    if (text === null) return;
-    const line = document.createElement("span");
-    line.className = `live-line live-line--${kind}`;
-    line.textContent = `${text}\n`;
+    const described = describe(event);
+    if (described?.panel == null) return;
+    const { kind, panel: text } = described;
+    const line = element("span", { className: `live-line live-line--${kind}` }, `${text}\n`);
     const atBottom = this.log.scrollTop + this.log.clientHeight >= this.log.scrollHeight - 4;
     this.log.append(line);
     if (atBottom) this.log.scrollTop = this.log.scrollHeight;
@@ -78,19 +67,6 @@ class Panel {
     if (active?.panel === this) active.stop();
     this.element.remove();
     if (this.recorded) this.recorded.hidden = false;
-  }
-}
-
-function describe(event) {
-  switch (event.type) {
-    case "line":
-      return [event.text, event.stream];
-    case "exit":
-      return [`[exit ${event.code} · ${Number(event.elapsed).toFixed(2)} s]`, "meta"];
-    case "error":
-      return [`[${event.message}]`, "error"];
-    default:
-      return [null, null];
   }
 }
 
@@ -108,13 +84,13 @@ class Session {
     this.ended = false;
     this.panel = new Panel(button.closest(".highlight"), id, recording);
     setButton(button, "Stop", id);
-    announce({ type: "run-reset", id, recording });
+    postRunReset(id, recording);
   }
 
   emit(event) {
     if (this.ended) return;
     this.panel.show(event);
-    announce({ type: "run-event", id: this.id, event });
+    postRunEvent(this.id, event);
     if (event.type === "exit" || event.type === "error") this.end();
   }
 
@@ -190,22 +166,25 @@ function setButton(button, verb, id) {
   button.toggleAttribute("data-running", verb === "Stop");
 }
 
-function addButton(block, id, live) {
-  const title = block.querySelector(":scope > .filename");
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "live-run";
-  button.dataset.idle = live ? "Run" : "Replay";
-  setButton(button, button.dataset.idle, id);
-  button.addEventListener("click", () => {
-    if (active?.button === button) {
+// The page renders the button hidden in the block's controls; it goes on the
+// code's title bar, where it reads as acting on that code.
+function enableButton(example, live) {
+  const id = example.dataset.example;
+  const run = example.querySelector(":scope > .example__controls > .live-run");
+  if (!run) return; // enabled already, by an earlier call for the same page
+  run.dataset.idle = live ? "Run" : "Replay";
+  run.dataset.run = live ? "server" : "replay";
+  setButton(run, run.dataset.idle, id);
+  run.addEventListener("click", () => {
+    if (active?.button === run) {
       active.stop();
       return;
     }
     active?.stop();
-    active = live ? new LiveRun(button, id) : new Replay(button, id);
+    active = live ? new LiveRun(run, id) : new Replay(run, id);
   });
-  title.append(button);
+  example.querySelector(":scope > .highlight > .filename").append(run);
+  run.hidden = false;
 }
 
 async function mount() {
@@ -214,16 +193,12 @@ async function mount() {
     active.abandon();
     active = null;
   }
-  const blocks = [...document.querySelectorAll(".md-content .highlight")].filter(
-    (block) => !block.querySelector(":scope > .filename > .live-run"),
+  const examples = document.querySelectorAll(
+    `${CONTENT} .example[data-example]:has(> .example__controls > .live-run)`,
   );
-  const examples = blocks
-    .map((block) => [block, block.querySelector(":scope > .filename")?.textContent.trim()])
-    .filter(([, title]) => EXAMPLE_TITLE.test(title ?? ""));
   if (!examples.length) return;
   const live = await serverIsThere();
-  for (const [block, title] of examples) addButton(block, title.match(EXAMPLE_TITLE)[1], live);
+  examples.forEach((example) => enableButton(example, live));
 }
 
-if (window.document$) window.document$.subscribe(mount);
-else mount();
+onEveryPage(mount);

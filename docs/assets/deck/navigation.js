@@ -1,11 +1,12 @@
 // navigation.js: the deck's state, which slide is shown, and the URL that names it.
 // Slide changes rewrite the hash with replaceState so reload and sharing land
 // on the same slide; page crossings go through Material's instant navigation
-// (see visit), which keeps fullscreen alive across pages.
+// (see material.js, navigate), which keeps fullscreen alive across pages.
 
+import { postBlank, postShow } from "./channels.js";
 import { fitSlide, viewportKey } from "./fit.js";
+import { navigate, neighbourPage } from "./material.js";
 import { LAST_SLIDE, hasSlides } from "./slides.js";
-import { post } from "./sync.js";
 
 export const deck = { mode: "read", slides: [], index: 0, blank: false };
 
@@ -62,35 +63,21 @@ export function show(index, { announce = true } = {}) {
 
 export function announceSlide() {
   const slide = deck.slides[deck.index];
-  if (slide) post({ type: "show", page: location.pathname, slide: slide.id });
+  if (slide) postShow(location.pathname, slide.id);
 }
 
 export function setBlank(on, { announce = true } = {}) {
   deck.blank = on;
-  if (announce) post({ type: "blank", on });
+  if (announce) postBlank(on);
   emit("deck:blank", { on });
 }
 
-function instantNavigation() {
-  if (location.protocol === "file:" || !window.location$) return false;
-  const config = JSON.parse(document.getElementById("__config")?.textContent ?? "{}");
-  return (config.features ?? []).includes("navigation.instant");
-}
-
-// Material's instant navigation swaps pages without a reload, which keeps
-// fullscreen alive. Its link interception only trusts URLs in sitemap.xml,
-// which name the hosted site, not 127.0.0.1, so the deck feeds the URL to
-// Material's location$ directly, exactly as its own click handler does.
+// Who asked for the next page (this window, or the other one), for deck.js
+// to read once that page has landed.
 export function visit(href, by = "self") {
   sessionStorage.setItem(VISIT_KEY, by);
   deck.loading = true;
-  if (!instantNavigation()) {
-    location.assign(href);
-    return;
-  }
-  history.replaceState({ x: scrollX, y: scrollY }, "");
-  history.pushState(null, "", href);
-  window.location$.next(new URL(href));
+  navigate(href);
 }
 
 export function takeVisit() {
@@ -115,8 +102,7 @@ async function leadsToSlides(href) {
 }
 
 async function crossPage(direction) {
-  const selector = direction > 0 ? ".md-footer__link--next" : ".md-footer__link--prev";
-  const link = document.querySelector(selector);
+  const link = neighbourPage(direction);
   if (!link || deck.loading) return;
   deck.loading = true;
   const onward = await leadsToSlides(link.href);
@@ -132,9 +118,4 @@ export function next() {
 export function previous() {
   if (deck.index > 0) show(deck.index - 1);
   else crossPage(-1);
-}
-
-export function neighbourPageTitle(direction) {
-  const selector = direction > 0 ? ".md-footer__link--next" : ".md-footer__link--prev";
-  return document.querySelector(`${selector} .md-ellipsis`)?.textContent.trim() ?? "";
 }

@@ -2,27 +2,25 @@
 // or move with the arrow keys and press Enter, to go there.
 
 import { makeDialog, openDialog } from "./dialog.js";
+import { button, element } from "./dom.js";
 import { deck, show } from "./navigation.js";
 import { fitThumbnail, releaseThumbnails, thumbnail } from "./thumbs.js";
 
 let parts = null;
 
 function item(slide, index) {
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "deck-overview__item";
-  if (index === deck.index) button.setAttribute("aria-current", "step");
-  const label = document.createElement("span");
-  label.className = "deck-overview__label";
-  label.textContent = `${index + 1}. ${slide.title}`;
-  button.append(thumbnail(slide), label);
-  button.addEventListener("click", () => {
-    parts.dialog.close();
-    show(index);
-  });
-  const entry = document.createElement("li");
-  entry.append(button);
-  return entry;
+  const label = element("span", { className: "deck-overview__label" }, `${index + 1}. ${slide.title}`);
+  const choose = button(
+    { className: "deck-overview__item" },
+    () => {
+      parts.dialog.close();
+      show(index);
+    },
+    thumbnail(slide),
+    label,
+  );
+  if (index === deck.index) choose.setAttribute("aria-current", "step");
+  return element("li", {}, choose);
 }
 
 // Arrow keys walk the grid as it is laid out: up and down jump a row.
@@ -48,9 +46,7 @@ function moveFocus(event, list) {
 export function openOverview() {
   parts ??= makeDialog("overview", "Slides on this page");
   releaseThumbnails(parts.body);
-  const list = document.createElement("ol");
-  list.className = "deck-overview__grid";
-  list.append(...deck.slides.map(item));
+  const list = element("ol", { className: "deck-overview__grid" }, ...deck.slides.map(item));
   list.addEventListener("keydown", (event) => moveFocus(event, list));
   parts.body.replaceChildren(list);
   openDialog(parts.dialog, list.querySelectorAll(".deck-overview__item")[deck.index]);

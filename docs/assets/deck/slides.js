@@ -2,11 +2,12 @@
 // Reading mode keeps Material's flat article so its TOC and #anchors work
 // untouched; the wrapping into sections happens only while a deck is shown.
 
+import { element } from "./dom.js";
+import { ARTICLE, FURNITURE } from "./material.js";
+
 export const LAST_SLIDE = "deck-last";
 
 const HEADING_ANCHOR = "deckAnchor";
-// Material's page furniture, which belongs to no slide and stays where it is.
-const FURNITURE = ".md-source-file, .md-content__button, .md-tags";
 
 function headingText(heading) {
   const copy = heading.cloneNode(true);
@@ -28,9 +29,10 @@ function groupNodes(article) {
 
 function wrap(nodes, index) {
   const heading = nodes.find((node) => node.nodeName === "H1" || node.nodeName === "H2");
-  const section = document.createElement("section");
-  section.className = heading?.nodeName === "H2" ? "slide" : "slide slide--title";
-  section.id = heading?.id || (index === 0 ? "title" : `slide-${index + 1}`);
+  const section = element("section", {
+    className: heading?.nodeName === "H2" ? "slide" : "slide slide--title",
+    id: heading?.id || (index === 0 ? "title" : `slide-${index + 1}`),
+  });
   if (heading?.id) {
     heading.dataset[HEADING_ANCHOR] = heading.id;
     heading.removeAttribute("id");
@@ -46,7 +48,7 @@ function wrap(nodes, index) {
 // A page made from Markdown has its headings straight in the article; a
 // rendered notebook nests them in cells and is no part of the deck.
 export function hasSlides(root) {
-  return root.querySelector("article.md-content__inner > :is(h1, h2)") !== null;
+  return root.querySelector(`${ARTICLE} > :is(h1, h2)`) !== null;
 }
 
 export function buildSlides(article) {

@@ -1,9 +1,12 @@
 // speaker.js: the speaker window (the same page opened with ?speaker). It shows
 // the current slide, the next one, the current slide's notes, the time since
 // the talk started and the clock, and mirrors live runs from the audience
-// window (channel "async-survey-live", sent by live.js).
+// window (live.js posts them; see channels.js).
 
-import { deck, neighbourPageTitle } from "./navigation.js";
+import { RUN_EVENT, RUN_RESET, describe, onRunMessage } from "./channels.js";
+import { button, element } from "./dom.js";
+import { neighbourPageTitle } from "./material.js";
+import { deck } from "./navigation.js";
 import { notesOf } from "./slides.js";
 import { fitThumbnail, releaseThumbnails, thumbnail } from "./thumbs.js";
 
@@ -13,21 +16,20 @@ const LOG_LIMIT = 400;
 let parts = null;
 let runId = null;
 
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text) node.textContent = text;
-  return node;
+function panel(name, title) {
+  const heading = element("h2", { className: "deck-speaker__heading", id: `deck-speaker-${name}` }, title);
+  const body = element("div", { className: "deck-speaker__body" });
+  const section = element(
+    "section",
+    { className: `deck-speaker__panel deck-speaker__${name}`, "aria-labelledby": heading.id },
+    heading,
+    body,
+  );
+  return { section, heading, body };
 }
 
-function panel(name, title) {
-  const section = element("section", `deck-speaker__panel deck-speaker__${name}`);
-  const heading = element("h2", "deck-speaker__heading", title);
-  heading.id = `deck-speaker-${name}`;
-  section.setAttribute("aria-labelledby", heading.id);
-  const body = element("div", "deck-speaker__body");
-  section.append(heading, body);
-  return { section, heading, body };
+function empty(text) {
+  return element("p", { className: "deck-speaker__empty" }, text);
 }
 
 function readTimer() {
@@ -66,29 +68,22 @@ function resetTimer() {
 }
 
 function buildBar() {
-  const bar = element("header", "deck-speaker__bar");
-  const where = element("p", "deck-speaker__where");
-  where.setAttribute("role", "status");
-  const blanked = element("p", "deck-speaker__blanked", "Audience screen is blank (B)");
-  blanked.hidden = true;
-  const elapsed = element("span", "deck-speaker__elapsed");
-  elapsed.setAttribute("role", "timer");
-  elapsed.setAttribute("aria-label", "Time since the start");
-  const pause = element("button", "deck-speaker__button", "Pause");
-  pause.type = "button";
-  pause.addEventListener("click", toggleTimer);
-  const reset = element("button", "deck-speaker__button", "Restart timer");
-  reset.type = "button";
-  reset.addEventListener("click", resetTimer);
-  const clock = element("time", "deck-speaker__clock");
-  clock.setAttribute("aria-label", "Clock");
-  bar.append(where, blanked, elapsed, pause, reset, clock);
+  const where = element("p", { className: "deck-speaker__where", role: "status" });
+  const blanked = element("p", { className: "deck-speaker__blanked", hidden: true }, "Audience screen is blank (B)");
+  const elapsed = element("span", {
+    className: "deck-speaker__elapsed",
+    role: "timer",
+    "aria-label": "Time since the start",
+  });
+  const pause = button({ className: "deck-speaker__button" }, toggleTimer, "Pause");
+  const reset = button({ className: "deck-speaker__button" }, resetTimer, "Restart timer");
+  const clock = element("time", { className: "deck-speaker__clock", "aria-label": "Clock" });
+  const bar = element("header", { className: "deck-speaker__bar" }, where, blanked, elapsed, pause, reset, clock);
   return { bar, where, blanked, elapsed, pause, clock };
 }
 
 function build() {
-  const root = element("main", "deck-speaker md-typeset");
-  root.setAttribute("aria-label", "Speaker view");
+  const root = element("main", { className: "deck-speaker md-typeset", "aria-label": "Speaker view" });
   const top = buildBar();
   const current = panel("current", "Now");
   const upcoming = panel("next", "Next");
@@ -96,7 +91,7 @@ function build() {
   const live = panel("live", "Live output");
   live.body.setAttribute("role", "log");
   live.body.setAttribute("aria-label", "Live output of the current run");
-  live.body.append(element("p", "deck-speaker__empty", "Nothing has run yet."));
+  live.body.append(empty("Nothing has run yet."));
   root.append(top.bar, current.section, upcoming.section, notes.section, live.section);
   document.body.append(root);
   return { root, ...top, current, upcoming, notes, live };
@@ -106,14 +101,14 @@ function showNotes(slide) {
   const shown = notesOf(slide).flatMap((details) =>
     [...details.children].filter((child) => child.tagName !== "SUMMARY").map((child) => child.cloneNode(true)),
   );
-  if (!shown.length) shown.push(element("p", "deck-speaker__empty", "No notes for this slide."));
+  if (!shown.length) shown.push(empty("No notes for this slide."));
   parts.notes.body.replaceChildren(...shown);
 }
 
 function showPreview(target, slide, fallback) {
   releaseThumbnails(target.body);
   if (!slide) {
-    target.body.replaceChildren(element("p", "deck-speaker__empty", fallback));
+    target.body.replaceChildren(empty(fallback));
     return;
   }
   const frame = thumbnail(slide);
@@ -133,38 +128,23 @@ function update() {
   showNotes(slide);
 }
 
-function logLine(text, className) {
+function logLine({ kind, speaker }) {
   const body = parts.live.body;
   body.querySelector(".deck-speaker__empty")?.remove();
-  body.append(element("div", `deck-speaker__line ${className}`, text));
+  body.append(element("div", { className: `deck-speaker__line deck-speaker__line--${kind}` }, speaker));
   while (body.childElementCount > LOG_LIMIT) body.firstElementChild.remove();
   body.scrollTop = body.scrollHeight;
 }
 
-function describe(event) {
-  switch (event.type) {
-    case "start":
-      return ["started", "deck-speaker__line--meta"];
-    case "line":
-      return [event.text, `deck-speaker__line--${event.stream}`];
-    case "exit":
-      return [`exited with code ${event.code} after ${Number(event.elapsed).toFixed(1)} s`, "deck-speaker__line--meta"];
-    case "error":
-      return [`error: ${event.message}`, "deck-speaker__line--stderr"];
-    default:
-      return null;
-  }
-}
-
-function onLive({ data }) {
-  if (!parts || !data) return;
-  if (data.type === "run-reset") {
-    runId = data.id;
-    parts.live.heading.textContent = `Live output: ${data.id}`;
+function onLive(message) {
+  if (!parts || !message) return;
+  if (message.type === RUN_RESET) {
+    runId = message.id;
+    parts.live.heading.textContent = `Live output: ${message.id}`;
     parts.live.body.replaceChildren();
-  } else if (data.type === "run-event" && data.id === runId && data.event) {
-    const line = describe(data.event);
-    if (line) logLine(...line);
+  } else if (message.type === RUN_EVENT && message.id === runId && message.event) {
+    const line = describe(message.event);
+    if (line) logLine(line);
   }
 }
 
@@ -174,9 +154,7 @@ export function mountSpeaker() {
     if (!sessionStorage.getItem(TIMER_KEY)) writeTimer(readTimer());
     tick();
     setInterval(tick, 1000);
-    if ("BroadcastChannel" in window) {
-      new BroadcastChannel("async-survey-live").addEventListener("message", onLive);
-    }
+    onRunMessage(onLive);
   }
   document.title = `Speaker: ${document.title.replace(/^Speaker: /, "")}`;
 }

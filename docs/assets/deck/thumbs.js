@@ -2,6 +2,7 @@
 // A copy is laid out on a stage of the deck's design size (1280×720 px) and
 // scaled to its frame, so it looks exactly like the slide, only smaller.
 
+import { element } from "./dom.js";
 import { fitSlide } from "./fit.js";
 import { previewOf } from "./slides.js";
 
@@ -14,14 +15,8 @@ const resizer = new ResizeObserver((entries) => {
 });
 
 export function thumbnail(slide) {
-  const frame = document.createElement("div");
-  frame.className = "deck-thumb";
-  frame.inert = true;
-  frame.setAttribute("aria-hidden", "true");
-  const stage = document.createElement("div");
-  stage.className = "deck-thumb__stage md-typeset";
-  stage.append(previewOf(slide));
-  frame.append(stage);
+  const stage = element("div", { className: "deck-thumb__stage md-typeset" }, previewOf(slide));
+  const frame = element("div", { className: "deck-thumb", inert: true, "aria-hidden": "true" }, stage);
   resizer.observe(frame);
   return frame;
 }

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 from aiohttp import web
 
-from server import count
+from survey import demo_server
 from tests.in_flight import InFlight
 
 
@@ -33,7 +33,7 @@ def count_server() -> Iterator[CountServer]:
 
     async def serve() -> None:
         app = web.Application(middlewares=[in_flight.middleware])
-        count.add_routes(app)
+        demo_server.add_routes(app)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         await web.TCPSite(runner, "127.0.0.1", 0).start()

@@ -30,3 +30,15 @@ def test_async_for_yields_the_tasks_passed_in() -> None:
         asyncio.run(check())
         """,
     )
+
+
+async def test_started_is_printed_once_the_requests_are_tasks(monkeypatch) -> None:
+    tasks_at_start: list[int] = []
+
+    def record(line: str) -> None:
+        if line.startswith("started"):
+            tasks_at_start.append(len(asyncio.all_tasks()))
+
+    monkeypatch.setattr(as_completed, "print", record, raising=False)
+    await as_completed.main()
+    assert tasks_at_start == [1 + 3]  # this test's own task and the three requests

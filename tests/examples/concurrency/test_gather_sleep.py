@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import itertools
 import time
 
@@ -42,3 +43,10 @@ async def test_async_naps_overlap_and_blocking_naps_take_turns(
     blocking_spans.sort()
     assert all(end <= then for (_, end), (then, _) in itertools.pairwise(blocking_spans))
     assert len(capsys.readouterr().out.splitlines()) == 2  # one verdict for each kind
+
+
+def test_debug_mode_is_off_where_blocking_is_the_lesson() -> None:
+    # Under -X dev, debug mode would log every blocking nap before the slide explains it.
+    guard = inspect.getsource(example).rsplit("if __name__", 1)[1]
+    assert "asyncio.run(main(), debug=False)" in guard
+    assert "slow_callback_duration" not in guard

@@ -6,7 +6,7 @@ import runpy
 
 import pytest
 
-from tools.catalog import EXAMPLES_DIR
+from survey.paths import EXAMPLES_DIR
 
 
 def test_the_script_finds_one_loop_per_runner(capsys: pytest.CaptureFixture[str]) -> None:

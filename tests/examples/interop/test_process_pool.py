@@ -39,3 +39,25 @@ def test_each_worker_counts_while_the_others_do(
     pids = {pid for pid, _ in results}
     assert len(pids) == workers
     assert os.getpid() not in pids
+
+
+def test_each_line_follows_its_own_run_and_shows_the_speedup(monkeypatch) -> None:
+    # A fake clock where one process takes 4 s and two take 2 s; the lines must
+    # come one after each run (so a replay paces them) and show ≈ 2×.
+    events: list[str] = []
+    clock = iter([0.0, 4.0, 10.0, 12.0])
+
+    async def fake_count(workers: int) -> list[int]:
+        events.append(f"run {workers}")
+        return [1, 2, 3, 4]
+
+    monkeypatch.setattr(process_pool, "count_in_processes", fake_count)
+    monkeypatch.setattr(process_pool.time, "perf_counter", lambda: next(clock))
+    monkeypatch.setattr(process_pool, "print", events.append, raising=False)
+    asyncio.run(process_pool.main())
+    assert events == [
+        "run 1",
+        "1 process:   10 primes in 4 chunks",
+        "run 2",
+        "2 processes: 10 primes, ≈ 2× as fast",
+    ]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-from pathlib import Path
 
-STREAMS = Path(__file__).resolve().parents[3] / "examples" / "streams"
+from survey.paths import EXAMPLES_DIR
+from tools.harness import free_port
+
+STREAMS = EXAMPLES_DIR / "streams"
 
 
 def start_standalone(module: str, *flags: str) -> tuple[subprocess.Popen, int]:
@@ -16,9 +17,7 @@ def start_standalone(module: str, *flags: str) -> tuple[subprocess.Popen, int]:
 
     Its first line is printed after the socket is bound, so reading it needs no polling.
     """
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, *flags, str(STREAMS / f"{module}.py"), "--port", str(port)],
         stdout=subprocess.PIPE,

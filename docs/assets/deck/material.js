@@ -1,0 +1,77 @@
+// material.js: the one module that knows Material for MkDocs' insides: its
+// config block, its header, footer and search toggle, its one-key shortcuts,
+// and the document$ and location$ streams of its instant navigation. When
+// Material (or its successor) changes, this is the file to read again.
+
+import { button } from "./dom.js";
+
+export const ARTICLE = "article.md-content__inner";
+export const CONTENT = ".md-content";
+// Material's page furniture, which belongs to no slide and stays where it is.
+export const FURNITURE = ".md-source-file, .md-content__button, .md-tags";
+// Material's own one-key shortcuts (search, previous/next page) would pull the
+// page out from under the deck, so they are stopped while a deck is shown.
+export const MATERIAL_KEYS = new Set(["f", "s", "/", "n", "p", ",", "."]);
+
+function config() {
+  return JSON.parse(document.getElementById("__config")?.textContent ?? "{}");
+}
+
+// Material's base URL is relative to the page first loaded; the modules live
+// as long as that page does, across instant navigation, so resolve it once.
+export const siteRoot = (() => {
+  const base = config().base ?? ".";
+  return new URL(base.endsWith("/") ? base : `${base}/`, location.href);
+})();
+
+export function article() {
+  return document.querySelector(ARTICLE);
+}
+
+// Calls back on the first page and on every page instant navigation swaps in.
+export function onEveryPage(callback) {
+  if (window.document$) window.document$.subscribe(() => callback());
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => callback());
+  else callback();
+}
+
+function instantNavigation() {
+  if (location.protocol === "file:" || !window.location$) return false;
+  return (config().features ?? []).includes("navigation.instant");
+}
+
+// Instant navigation swaps pages without a reload, which keeps fullscreen
+// alive. Its link interception only trusts URLs in sitemap.xml, which name
+// the hosted site, not 127.0.0.1, so the URL goes to location$ directly,
+// exactly as Material's own click handler does.
+export function navigate(href) {
+  if (!instantNavigation()) {
+    location.assign(href);
+    return;
+  }
+  history.replaceState({ x: scrollX, y: scrollY }, "");
+  history.pushState(null, "", href);
+  window.location$.next(new URL(href));
+}
+
+// The footer's link to the next page (direction 1) or the previous one (-1).
+export function neighbourPage(direction) {
+  return document.querySelector(direction > 0 ? ".md-footer__link--next" : ".md-footer__link--prev");
+}
+
+export function neighbourPageTitle(direction) {
+  return neighbourPage(direction)?.querySelector(".md-ellipsis")?.textContent.trim() ?? "";
+}
+
+// A button in the header, styled as Material's own, just before search.
+export function addHeaderButton({ className, icon, ...properties }, onPress) {
+  const header = document.querySelector(".md-header__inner");
+  if (!header || document.getElementById(properties.id)) return;
+  const classes = `md-header__button md-icon ${className}`;
+  const added = button({ className: classes, innerHTML: icon, ...properties }, onPress);
+  header.insertBefore(added, header.querySelector('label[for="__search"]'));
+}
+
+export function searchIsOpen() {
+  return document.getElementById("__search")?.checked === true;
+}

@@ -1,0 +1,72 @@
+"""A warm interpreter runs an example exactly as ``python -X dev -W error example.py`` does."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from survey.catalog import Example, discover, find
+from survey.launch import WarmPool, launch, record
+from survey.recording import Recording
+from tests.server.live_examples import write_examples
+from tools import runner
+
+EXAMPLES = discover()
+
+
+async def warm_run(example: Example) -> Recording:
+    """``record`` through a pool of one, checking that the warm interpreter got the run."""
+    pool = WarmPool(1, line_limit=2**16)
+    pool.fill()
+    await asyncio.gather(*pool.starting)
+    try:
+        recording = await record(example, pool=pool)
+        assert not pool.idle, "the run did not go to the warm interpreter"
+        return recording
+    finally:
+        await pool.close()
+
+
+async def test_a_warm_run_looks_like_a_plain_run_from_inside(tmp_path) -> None:
+    example = find("fixtures/tell", discover(write_examples(tmp_path)))
+    warm, cold = await asyncio.gather(warm_run(example), record(example))
+
+    assert warm.text("stdout") == cold.text("stdout")
+    assert warm.text("stdout").splitlines() == [
+        "__main__ True 1",
+        "True",
+        "True error ran",
+        "'' no demo server",
+    ]
+    # The traceback names the example's frames only, as a plain run's does.
+    assert warm.text("stderr") == cold.text("stderr")
+    assert "ValueError: boom" in warm.text("stderr")
+    assert warm.exit_code == cold.exit_code == 1
+
+
+async def test_an_empty_pool_starts_the_example_cold(tmp_path) -> None:
+    example = find("fixtures/tell", discover(write_examples(tmp_path)))
+    pool = WarmPool(0, line_limit=2**16)
+    process = await launch(example, pool=pool)
+    assert (await process.stdout.readline()).decode().startswith("__main__ True")
+    await process.wait()
+
+
+@pytest.fixture(scope="module")
+def warm_outcomes() -> dict[str, runner.Outcome]:
+    """Every example through a warm interpreter, settled as ``--check`` settles a run."""
+    outcomes = asyncio.run(runner.run_all(EXAMPLES, check=True, jobs=4, report=str, run=warm_run))
+    return {outcome.example.id: outcome for outcome in outcomes}
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)  # the first pays for running every example (the module's fixture)
+@pytest.mark.parametrize("example_id", [example.id for example in EXAMPLES])
+def test_a_warm_run_prints_the_committed_output(warm_outcomes, example_id: str) -> None:
+    outcome = warm_outcomes[example_id]
+    if outcome.status is runner.Status.SKIPPED:
+        pytest.skip(f"{example_id}: {outcome.detail}")
+    assert outcome.status is runner.Status.OK, (
+        f"{example_id} is {outcome.status}:\n{outcome.detail}"
+    )
