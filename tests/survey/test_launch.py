@@ -20,9 +20,19 @@ async def warm_run(example: Example) -> Recording:
     pool = WarmPool(1, line_limit=2**16)
     pool.fill()
     await asyncio.gather(*pool.starting)
+    [waiting] = pool.idle
+    taken = []
+    real_take = pool.take
+
+    async def take(*args, **kwargs):
+        taken.append(await real_take(*args, **kwargs))
+        return taken[-1]
+
+    pool.take = take
     try:
         recording = await record(example, pool=pool)
-        assert not pool.idle, "the run did not go to the warm interpreter"
+        # None, had the interpreter died and the run started cold instead.
+        assert taken == [waiting], "the run did not go to the warm interpreter"
         return recording
     finally:
         await pool.close()
