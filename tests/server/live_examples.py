@@ -30,6 +30,28 @@ while not gate.exists():
     time.sleep(0.01)
 print("after")
 ''',
+    "counted": '''"""Asks the /count server it was given for a number."""
+# /// script
+# [tool.survey]
+# needs = ["demo-server"]
+# ///
+import json
+import os
+import urllib.request
+
+with urllib.request.urlopen(os.environ["DEMO_SERVER"] + "/count") as reply:
+    print("count", json.load(reply)["count"])
+''',
+    "merged": '''"""Writes to stderr as part of its lesson."""
+# /// script
+# [tool.survey]
+# stderr = "merge"
+# ///
+import sys
+
+print("to stdout", flush=True)
+print("to stderr, merged", file=sys.stderr)
+''',
     "fails": '''"""Writes to both streams and exits 3."""
 import sys
 

@@ -98,6 +98,30 @@ async def test_exit_code_and_stderr_are_reported(serve, warm: int) -> None:
     assert transcript.final["code"] == 3
 
 
+async def test_an_example_gets_the_count_server_it_needs(serve, warm: int) -> None:
+    client = await serve(warm_interpreters=warm)
+    async with client.ws_connect(RUN + "counted") as socket:
+        transcript = await read_all(socket)
+    assert transcript.lines() == ["count 1"]  # this server's own /count, first asked
+    assert transcript.final["code"] == 0
+
+
+async def test_declared_stderr_comes_merged_into_stdout(serve, warm: int) -> None:
+    client = await serve(warm_interpreters=warm)
+    async with client.ws_connect(RUN + "merged") as socket:
+        transcript = await read_all(socket)
+    assert transcript.lines("stdout") == ["to stdout", "to stderr, merged"]
+    assert transcript.lines("stderr") == []
+
+
+async def test_no_run_starts_once_the_server_is_shutting_down(serve) -> None:
+    client = await serve()
+    await client.app[live_runs].close()
+    async with client.ws_connect(RUN + "fails") as socket:
+        refused = await read_all(socket)
+    assert refused.messages == [{"type": "error", "message": "the server is shutting down"}]
+
+
 async def test_an_unknown_example_is_a_404_before_the_upgrade(serve) -> None:
     client = await serve()
     with pytest.raises(aiohttp.WSServerHandshakeError) as refused:

@@ -13,6 +13,7 @@ import pytest
 import server.live
 from server.app import make_app
 from server.live import Limits, LiveRuns, live_runs
+from survey.launch import WarmPool
 from tests.server.live_examples import assert_nothing_left, child_pids, read_all, write_examples
 
 RUN = "/api/run/fixtures/"
@@ -129,3 +130,12 @@ async def test_a_closing_server_starts_no_interpreter(
     assert started_while_closing == []
     assert not runs.pool.idle
     await assert_nothing_left(examples_dir)
+
+
+async def test_closing_the_pool_while_interpreters_start_leaves_none(examples_dir: Path) -> None:
+    existing = child_pids()
+    pool = WarmPool(2, line_limit=2**16)
+    pool.fill()  # starting, not yet started
+    await pool.close()
+    assert not pool.idle
+    await assert_nothing_left(examples_dir, existing=existing)

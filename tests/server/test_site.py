@@ -33,7 +33,8 @@ async def client(aiohttp_client, site: Path):
 
 
 @pytest.mark.parametrize(
-    ("path", "body"), [("/", "home"), ("/guide/", "guide"), ("/index.html", "home")]
+    ("path", "body"),
+    [("/", "home"), ("/guide/", "guide"), ("/index.html", "home"), ("/guide/index.html", "guide")],
 )
 async def test_serves_pages(client, path: str, body: str) -> None:
     response = await client.get(path)

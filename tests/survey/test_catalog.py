@@ -64,6 +64,7 @@ def test_private_modules_are_not_examples(tmp_path: Path) -> None:
         ('"""Doc."""\n# /// script\n# [tool.survey]\n# needs = ["redis"]\n# ///\n', "needs"),
         ('"""Doc."""\n# /// script\n# [tool.survey]\n# stderr = "drop"\n# ///\n', "stderr"),
         ('"""Doc."""\n# /// script\n# requires-python = "~=3.12"\n# ///\n', "requires-python"),
+        ('"""Doc."""\n' + "# /// script\n# dependencies = []\n# ///\npass\n" * 2, "more than one"),
     ],
 )
 def test_bad_declarations_name_the_example(tmp_path: Path, source: str, complaint: str) -> None:
