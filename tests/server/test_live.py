@@ -55,7 +55,10 @@ def serve(aiohttp_client, examples_dir: Path, tmp_path: Path):
     async def serve(**limits) -> aiohttp.ClientSession:
         limits.setdefault("warm_interpreters", 0)
         app = make_app(tmp_path / "no-site", examples_dir=examples_dir, limits=Limits(**limits))
-        return await aiohttp_client(app)
+        client = await aiohttp_client(app)
+        # A warm test's first run must find its interpreter started, not start cold.
+        await asyncio.gather(*app[live_runs].pool.starting)
+        return client
 
     return serve
 
