@@ -68,11 +68,11 @@ def test_by_default_it_serves_loopback_port_8000_quietly(
 
 
 def test_the_limits_come_from_their_flags(served: dict, tmp_path: Path) -> None:
-    flags = ["--run-timeout", "5", "--max-output", "100", "--max-runs", "1", "--warm", "0"]
+    flags = ["--run-timeout", "2.5", "--max-output", "100", "--max-runs", "1", "--warm", "0"]
     cli.main(["--port", "8123", "--site", str(tmp_path), *flags])
     assert served["port"] == 8123
     assert served["app"][live_runs].limits == Limits(
-        timeout=5.0, output_bytes=100, concurrent_runs=1, warm_interpreters=0
+        timeout=2.5, output_bytes=100, concurrent_runs=1, warm_interpreters=0
     )
 
 
