@@ -37,7 +37,7 @@ async def client(aiohttp_client, site: Path):
     [("/", "home"), ("/guide/", "guide"), ("/index.html", "home"), ("/guide/index.html", "guide")],
 )
 async def test_serves_pages(client, path: str, body: str) -> None:
-    response = await client.get(path)
+    response = await client.get(path, allow_redirects=False)
     assert response.status == 200
     assert await response.text() == body
 
@@ -46,6 +46,15 @@ async def test_directory_without_slash_redirects(client) -> None:
     response = await client.get("/guide", allow_redirects=False)
     assert response.status == 308
     assert response.headers["Location"] == "/guide/"
+
+
+async def test_without_a_404_page_the_answer_says_how_to_build_the_site(
+    aiohttp_client, tmp_path: Path
+) -> None:
+    client = await aiohttp_client(make_app(tmp_path / "not-built"))
+    response = await client.get("/anything/")
+    assert response.status == 404
+    assert "is the site built? (nox -s docs)" in await response.text()
 
 
 async def test_unknown_paths_get_the_404_page(client) -> None:

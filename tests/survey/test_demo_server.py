@@ -28,7 +28,9 @@ async def test_answers_with_sequence_numbers(client) -> None:
     for _ in range(3):
         response = await client.get("/count")
         assert response.status == 200
-        numbers.append((await response.json())["count"])
+        answer = await response.json()
+        assert answer["delay"] == 0.0  # no delay asked for: none taken
+        numbers.append(answer["count"])
     assert numbers == [1, 2, 3]
 
 
