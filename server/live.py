@@ -4,7 +4,10 @@ The wire contract is the design's ("Live run"). The server sends one JSON
 object per message: ``{"type": "start", "id"}``, then ``{"type": "line",
 "stream", "text", "t"}`` as each line appears, then exactly one of
 ``{"type": "exit", "code", "elapsed"}`` or ``{"type": "error", "message"}``,
-and closes the socket. Where the contract leaves a choice, this is it:
+and closes the socket. Between ``start`` and the end, what the example's event
+loop did arrives as ``{"type": "trace", "events": [...]}`` (design.md, "The
+loop, drawn"; events as ``survey.trace`` makes them), batched so that at most
+``TRACE_MESSAGES_PER_SECOND`` go out. Where the contract leaves a choice, this is it:
 
 - ``{"type": "stop"}`` kills the process group and ends with
   ``{"type": "error", "message": "stopped"}``, not with an exit code: the run
@@ -17,6 +20,8 @@ and closes the socket. Where the contract leaves a choice, this is it:
 - Limits (see ``Limits``): a wall-clock timeout, a cap on output bytes
   (stdout and stderr together) and on concurrent runs; hitting one sends an
   ``error`` and kills the group. Closing the socket kills it too, silently.
+  Past a cap on trace events the run goes on, but its last trace message says
+  ``"truncated": true`` and no more follow.
 """
 
 from __future__ import annotations
@@ -32,8 +37,10 @@ from aiohttp import WSMsgType, web
 from yarl import URL
 
 from survey.catalog import Example
-from survey.launch import Process, WarmPool, kill_group, launch, services, stop
+from survey.launch import Launched, Process, WarmPool, kill_group, launch, services, stop
 from survey.lines import Output, TooMuchOutput
+
+TRACE_MESSAGES_PER_SECOND = 20
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,7 @@ class Limits:
     output_bytes: int = 1 << 20  # stdout and stderr together
     concurrent_runs: int = 4
     warm_interpreters: int = 2  # 0 starts every run cold
+    trace_events: int = 200_000  # a loop that never stops stepping is still drawn, up to here
 
 
 def error(message: str) -> dict[str, str]:
@@ -75,13 +83,15 @@ class Run:
         await self.send({"type": "start", "id": self.example.id})
         started = time.perf_counter()
         try:
-            process = await launch(self.example, extra_env, pool=pool)
+            launched = await launch(self.example, extra_env, pool=pool)
         except OSError as problem:
             await self.send(error(f"the example could not start: {problem}"))
             return
+        process = launched.process
         pumps = [
             asyncio.create_task(self.pump(process.stdout, "stdout", started)),
             asyncio.create_task(self.pump(process.stderr, "stderr", started)),
+            asyncio.create_task(self.pump_trace(launched, started)),
         ]
         watchers = [
             asyncio.create_task(self.exit_when_done(process, pumps, started)),
@@ -100,6 +110,7 @@ class Run:
                 task.cancel()
             await asyncio.gather(*pumps, *watchers, return_exceptions=True)
             await stop(process)
+            launched.trace.close()
         if message is not None:
             await self.send(message)
 
@@ -110,6 +121,44 @@ class Run:
                 await self.send({"type": "line", "stream": name, "text": text, "t": t})
         except TooMuchOutput as problem:
             self.end(error(str(problem)))
+
+    async def pump_trace(self, launched: Launched, started: float) -> None:
+        """Trace events as they come, in at most TRACE_MESSAGES_PER_SECOND messages:
+        what arrives while one message waits out its interval goes in the next."""
+        pending: list[dict] = []
+        arrived = asyncio.Event()
+        ended = False
+        sent = 0
+
+        async def read() -> None:
+            nonlocal ended
+            try:
+                async for events in launched.trace.events(started):
+                    pending.extend(events)
+                    arrived.set()
+            finally:
+                ended = True
+                arrived.set()
+
+        reader = asyncio.create_task(read())
+        try:
+            while not (ended and not pending):
+                await arrived.wait()
+                arrived.clear()
+                if not pending:
+                    continue
+                room = self.limits.trace_events - sent
+                events, pending[:] = pending[:room], []
+                sent += len(events)
+                message = {"type": "trace", "events": events}
+                if sent >= self.limits.trace_events:
+                    await self.send(message | {"truncated": True})
+                    break
+                await self.send(message)
+                await asyncio.sleep(1 / TRACE_MESSAGES_PER_SECOND)
+        finally:
+            reader.cancel()
+            await asyncio.gather(reader, return_exceptions=True)
 
     async def exit_when_done(
         self, process: Process, pumps: list[asyncio.Task], started: float

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import mimetypes
 from pathlib import Path
 
 from aiohttp import web
 
 site_dir = web.AppKey("site_dir", Path)
+
+# The in-browser Python (assets/pyodide/) is ES modules and WebAssembly: a
+# browser refuses a module or streams no wasm under any other type, and
+# Python before 3.12 knows these only where the system lists them.
+mimetypes.add_type("text/javascript", ".mjs")
+mimetypes.add_type("application/wasm", ".wasm")
 
 
 def resolve(root: Path, url_path: str) -> Path | None:

@@ -12,10 +12,19 @@ Options sit in the module's PEP 723 block, under ``[tool.survey]``::
     # needs = ["demo-server"]   # start a fresh /count server, URL in $DEMO_SERVER
     # stderr = "merge"          # stderr is part of the output, not an error
     # unordered = true          # lines may come in any order between runs
+    # no-browser = "it starts threads, which Python in a browser page has not got"
     # ///
+
+An example runs in the reader's browser (Pyodide, Python 3.14) unless it
+says why not with ``no-browser``: the static site then replays its recording
+and shows that reason. One that requires a Python newer than the captured
+set (``requires-python = ">=3.14"``) runs only there: the runner skips it.
 
 Using the standard inline-metadata block means `uv run examples/x.py` also
 understands the module's Python floor and dependencies.
+
+A module-level ``DELAY = 0.2`` is the example's unit of time: its timeline's
+axis counts in it.
 """
 
 from __future__ import annotations
@@ -35,6 +44,8 @@ METADATA_BLOCK = re.compile(
     r"(?m)^# /// (?P<type>[a-zA-Z0-9-]+)$\s(?P<content>(^#(| .*)$\s)+)^# ///$"
 )
 KNOWN_NEEDS = {"demo-server"}
+# The newest Python whose output the runner captures (noxfile's PYTHONS).
+NEWEST_CAPTURED = (3, 13)
 
 
 class CatalogError(ValueError):
@@ -49,6 +60,7 @@ class Options:
     stderr: Literal["error", "merge"] = "error"
     unordered: bool = False
     min_python: tuple[int, int] = (3, 11)
+    no_browser: str | None = None  # why it cannot run in a browser; None if it can
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,7 @@ class Example:
     path: Path
     title: str
     options: Options = field(default_factory=Options)
+    delay: float | None = None  # the module's DELAY, in seconds, if it has one
 
     @property
     def output_path(self) -> Path:
@@ -68,6 +81,11 @@ class Example:
         return replays_dir / f"{self.id}.json"
 
     @property
+    def browser_only(self) -> bool:
+        """It needs a Python newer than the captured set: only the reader's browser runs it."""
+        return self.options.min_python > NEWEST_CAPTURED and self.options.no_browser is None
+
+    @property
     def needs_demo_server(self) -> bool:
         """It calls /count at the URL in ``$DEMO_SERVER`` (see ``survey.launch.services``)."""
         return "demo-server" in self.options.needs
@@ -77,7 +95,8 @@ class Example:
         version = version or sys.version_info[:2]
         if version < self.options.min_python:
             floor = ".".join(map(str, self.options.min_python))
-            return f"needs Python ≥ {floor}"
+            where = ": it runs in the browser, on the site" if self.browser_only else ""
+            return f"needs Python ≥ {floor}{where}"
         return None
 
 
@@ -95,6 +114,7 @@ def load(path: Path, examples_dir: Path = EXAMPLES_DIR) -> Example:
         path=path,
         title=_docstring_title(source, example_id),
         options=_options(source, example_id),
+        delay=_delay(source),
     )
 
 
@@ -109,10 +129,25 @@ def _docstring_title(source: str, example_id: str) -> str:
     return docstring.strip().splitlines()[0]
 
 
+def _delay(source: str) -> float | None:
+    """The number a top-level ``DELAY = ...`` assigns, read without running the module."""
+    for statement in ast.parse(source).body:
+        if (
+            isinstance(statement, ast.Assign)
+            and [getattr(target, "id", None) for target in statement.targets] == ["DELAY"]
+            and isinstance(statement.value, ast.Constant)
+            and isinstance(statement.value.value, int | float)
+            and statement.value.value > 0
+        ):
+            return float(statement.value.value)
+    return None
+
+
 def _options(source: str, example_id: str) -> Options:
     metadata = script_metadata(source, example_id)
     settings = metadata.get("tool", {}).get("survey", {})
-    unknown = set(settings) - {"timeout", "serial", "needs", "stderr", "unordered"}
+    known = {"timeout", "serial", "needs", "stderr", "unordered", "no-browser"}
+    unknown = set(settings) - known
     if unknown:
         raise CatalogError(f"{example_id}: unknown [tool.survey] keys {sorted(unknown)}")
     needs = frozenset(settings.get("needs", ()))
@@ -121,6 +156,9 @@ def _options(source: str, example_id: str) -> Options:
     stderr = settings.get("stderr", "error")
     if stderr not in ("error", "merge"):
         raise CatalogError(f"{example_id}: stderr must be 'error' or 'merge'")
+    no_browser = settings.get("no-browser")
+    if no_browser is not None and not (isinstance(no_browser, str) and no_browser.strip()):
+        raise CatalogError(f"{example_id}: no-browser must say why, in words")
     return Options(
         timeout=float(settings.get("timeout", Options.timeout)),
         serial=bool(settings.get("serial", False)),
@@ -128,6 +166,7 @@ def _options(source: str, example_id: str) -> Options:
         stderr=stderr,
         unordered=bool(settings.get("unordered", False)),
         min_python=_python_floor(metadata.get("requires-python"), example_id),
+        no_browser=no_browser,
     )
 
 

@@ -10,6 +10,11 @@ example's first line starting the interpreter and importing asyncio. A
 each in its own process group; ``launch`` hands one the example, and starts it
 cold when none is waiting. Every warm interpreter serves one run only, so no
 state leaks from one run into the next.
+
+Every example runs traced (``survey.tracer``): it starts with the tracer's
+start-up hook and the write end of a ``TracePipe``, whose events ``record``
+keeps and the live server streams. A warm interpreter gets its pipe when it
+starts, since the hook runs then; the pipe goes with it to the run it serves.
 """
 
 from __future__ import annotations
@@ -23,12 +28,14 @@ import sys
 import time
 from collections import deque
 from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass
 
 from survey.catalog import Example
 from survey.demo_server import demo_server
 from survey.lines import LINE_LIMIT, Output, TooMuchOutput
 from survey.paths import ROOT
 from survey.recording import Line, Recording
+from survey.trace import TracePipe
 
 Process = asyncio.subprocess.Process
 
@@ -74,21 +81,36 @@ async def spawn(
     merge_stderr: bool = False,
     extra_env: Mapping[str, str] = {},
     line_limit: int = LINE_LIMIT,
+    trace: TracePipe | None = None,
 ) -> Process:
     """``python -X dev -W error *arguments`` in the fixed environment, in a process
-    group of its own so that stopping it stops its children."""
-    return await asyncio.create_subprocess_exec(
-        python,
-        *INTERPRETER_FLAGS,
-        *arguments,
-        stdin=stdin,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT if merge_stderr else asyncio.subprocess.PIPE,
-        env=environment(extra_env),
-        cwd=ROOT,
-        start_new_session=True,
-        limit=line_limit,
-    )
+    group of its own so that stopping it stops its children; traced into ``trace``."""
+    tracing = trace.child_env() if trace else {}
+    try:
+        return await asyncio.create_subprocess_exec(
+            python,
+            *INTERPRETER_FLAGS,
+            *arguments,
+            stdin=stdin,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT if merge_stderr else asyncio.subprocess.PIPE,
+            env=environment({**extra_env, **tracing}),
+            cwd=ROOT,
+            start_new_session=True,
+            limit=line_limit,
+            pass_fds=trace.pass_fds if trace else (),
+        )
+    finally:
+        if trace:
+            trace.launched()
+
+
+@dataclass
+class Launched:
+    """A running example and the pipe its tracer writes to."""
+
+    process: Process
+    trace: TracePipe
 
 
 def kill_group(process: Process) -> None:
@@ -118,7 +140,7 @@ class WarmPool:
         self.size = size
         self.line_limit = line_limit
         self.python = python
-        self.idle: deque[Process] = deque()
+        self.idle: deque[Launched] = deque()
         self.starting: set[asyncio.Task] = set()
         self.closed = False
 
@@ -129,30 +151,37 @@ class WarmPool:
             task.add_done_callback(self.starting.discard)
 
     async def start_one(self) -> None:
-        process = await spawn(
-            ["-m", "survey.warm"],
-            python=self.python,
-            stdin=asyncio.subprocess.PIPE,
-            line_limit=self.line_limit,
-        )
+        trace = TracePipe()
+        try:
+            process = await spawn(
+                ["-m", "survey.warm"],
+                python=self.python,
+                stdin=asyncio.subprocess.PIPE,
+                line_limit=self.line_limit,
+                trace=trace,
+            )
+        except BaseException:
+            trace.close()
+            raise
+        waiting = Launched(process, trace)
         if self.closed:
-            await stop(process)
+            await dismiss(waiting)
         else:
-            self.idle.append(process)
+            self.idle.append(waiting)
 
-    async def take(self, example: Example, extra_env: Mapping[str, str]) -> Process | None:
+    async def take(self, example: Example, extra_env: Mapping[str, str]) -> Launched | None:
         """A waiting interpreter that has become ``example``, or None if none is alive."""
         while self.idle:
-            process = self.idle.popleft()
+            waiting = self.idle.popleft()
             handed_over = False
             try:
-                handed_over = await hand_over(process, example, extra_env)
+                handed_over = await hand_over(waiting.process, example, extra_env)
             finally:
                 # Refused or cancelled, it must not outlive the run that took it.
                 if not handed_over:
-                    await stop(process)
+                    await dismiss(waiting)
             if handed_over:
-                return process
+                return waiting
         return None
 
     async def close(self) -> None:
@@ -160,7 +189,13 @@ class WarmPool:
         # Not cancelled: a start cut short could leave a process nobody holds.
         await asyncio.gather(*self.starting, return_exceptions=True)
         while self.idle:
-            await stop(self.idle.popleft())
+            await dismiss(self.idle.popleft())
+
+
+async def dismiss(launched: Launched) -> None:
+    """Stop a process that will run nothing, and close the pipe nobody will read."""
+    launched.trace.close()
+    await stop(launched.process)
 
 
 async def hand_over(process: Process, example: Example, extra_env: Mapping[str, str]) -> bool:
@@ -188,29 +223,39 @@ async def launch(
     pool: WarmPool | None = None,
     python: str = sys.executable,
     line_limit: int = LINE_LIMIT,
-) -> Process:
-    """The example running as ``python -X dev -W error path`` would run it: in a warm
-    interpreter from ``pool`` when one is waiting, else started cold."""
-    if pool is not None and (process := await pool.take(example, extra_env)):
-        return process
-    return await spawn(
-        [str(example.path)],
-        python=pool.python if pool else python,
-        merge_stderr=example.options.stderr == "merge",
-        extra_env=extra_env,
-        line_limit=pool.line_limit if pool else line_limit,
-    )
+) -> Launched:
+    """The example running as ``python -X dev -W error path`` would run it, traced: in
+    a warm interpreter from ``pool`` when one is waiting, else started cold. The caller
+    reads ``trace.events`` to its end, or calls ``trace.close()``."""
+    if pool is not None and (launched := await pool.take(example, extra_env)):
+        return launched
+    trace = TracePipe()
+    try:
+        process = await spawn(
+            [str(example.path)],
+            python=pool.python if pool else python,
+            merge_stderr=example.options.stderr == "merge",
+            extra_env=extra_env,
+            line_limit=pool.line_limit if pool else line_limit,
+            trace=trace,
+        )
+    except BaseException:
+        trace.close()
+        raise
+    return Launched(process, trace)
 
 
 async def record(
     example: Example, *, pool: WarmPool | None = None, python: str = sys.executable
 ) -> Recording:
-    """Run the example to its end (or its timeout) with what it needs; what it printed, when."""
-    recording = Recording(example.id, example.title)
+    """Run the example to its end (or its timeout) with what it needs: what it printed,
+    when, and what its event loop did."""
+    recording = Recording(example.id, example.title, trace=[])
     output = Output()
     async with services(example) as extra_env:
         started = time.perf_counter()
-        process = await launch(example, extra_env, pool=pool, python=python)
+        launched = await launch(example, extra_env, pool=pool, python=python)
+        process = launched.process
 
         async def collect(stream: asyncio.StreamReader | None, name: str) -> None:
             try:
@@ -222,15 +267,22 @@ async def record(
                 # The other pipe ends too, and the run with it.
                 kill_group(process)
 
+        async def follow_trace() -> None:
+            async for events in launched.trace.events(started):
+                recording.trace.extend(events)
+
         try:
             async with asyncio.timeout(example.options.timeout):
                 await asyncio.gather(
-                    collect(process.stdout, "stdout"), collect(process.stderr, "stderr")
+                    collect(process.stdout, "stdout"),
+                    collect(process.stderr, "stderr"),
+                    follow_trace(),
                 )
                 recording.exit_code = await process.wait()
         except TimeoutError:
             recording.cut_short = f"timed out after {example.options.timeout:g} s"
         finally:
             await stop(process)
+            launched.trace.close()
             recording.elapsed = round(time.perf_counter() - started, 3)
     return recording

@@ -5,7 +5,7 @@ A Python-Markdown extension (``survey.markdown`` in mkdocs.yml's
 runs Python-Markdown extensions. The line names an example and the region of
 it to show; it becomes::
 
-    <div class="example" data-example="concurrency/gather_sleep" markdown>
+    <div class="example" data-example="concurrency/gather_sleep" data-region="core" markdown>
 
     ```python title="examples/concurrency/gather_sleep.py"
     --8<-- "examples/concurrency/gather_sleep.py:core"
@@ -15,9 +15,18 @@ it to show; it becomes::
     --8<-- "examples/concurrency/gather_sleep.out"
     ```
 
-    <div class="example__controls"><button type="button" class="live-run" hidden>Run</button></div>
+    <div class="example__controls">
+    <button type="button" class="live-run" data-run="browser" hidden>Run</button></div>
 
     </div>
+
+The button's ``data-run`` says where the static site runs the example:
+``browser`` when the build carries the in-browser Python (the ``browser``
+option, which ``tools/pyodide_runtime.py`` sets) and the example declares no
+``no-browser`` reason; otherwise ``replay``, with the reason in ``data-why``.
+Served by ``python -m server``, live.js makes it ``server``, except for an
+example that needs a newer Python than the captured set
+(``data-browser-only``), which nothing but the browser runs.
 
 The fences are left for pymdownx.snippets (which reads the files, so its
 ``check_paths`` still guards them) and superfences; ``md_in_html`` renders the
@@ -26,12 +35,20 @@ Markdown inside the ``div``. The Run button stays hidden until
 several parts adds ``no-output`` to the parts before its last:
 ``::: example streams/mini_redis:framing no-output``.
 
+A slide whose lesson is when things run adds ``timeline``: under the output
+goes a ``<figure class="timeline">`` that ``docs/assets/deck/timeline.js``
+draws from the trace in the example's replay file, its height reserved here
+from the number of lanes that trace has, so that the slide is laid out once.
+``no-code`` leaves the code (and so the Run button) out, for a slide about the
+picture alone.
+
 An unknown example, region or flag, or a missing captured output, raises
 ``ExampleBlockError`` naming the line, which fails the build.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,13 +56,25 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from survey import recording
+from survey.catalog import Example, load
 from survey.paths import ROOT
+from survey.trace import lane_count
 
 # Before pymdownx.snippets (32), so the fences this writes get their files included.
 PRIORITY = 34
 BLOCK = re.compile(r"^::: example\b(?P<rest>.*)$")
 ARGUMENTS = re.compile(r"^ (?P<id>[\w-]+/[\w-]+):(?P<region>[\w-]+)(?P<flags>(?: [\w-]+)*)\s*$")
-FLAGS = {"no-output"}
+FLAGS = {"no-output", "no-code", "timeline"}
+# How to read the drawing, once per figure (the keys' styles are in timeline.css).
+LEGEND = (
+    '<span class="timeline__key timeline__key--step">▬</span> a step the loop ran · '
+    '<span class="timeline__key timeline__key--life">┄</span> a task waiting · '
+    '<span class="timeline__key timeline__key--hold">█</span> the loop held · '
+    '<span class="timeline__key timeline__key--cancelled">✕</span> cancelled · '
+    '<span class="timeline__key timeline__key--failed">!</span> failed · '
+    '<span class="timeline__key timeline__key--print">▾</span> a line printed'
+)
 
 
 class ExampleBlockError(ValueError):
@@ -53,12 +82,38 @@ class ExampleBlockError(ValueError):
 
 
 @dataclass(frozen=True)
+class Timeline:
+    lanes: int  # in the recorded trace, as the drawing counts them
+    delay: float | None  # the example's unit of time, in seconds
+
+    def html(self, example_id: str) -> str:
+        unit = f", in delays of {self.delay:g} s" if self.delay else ""
+        delay = f' data-delay="{self.delay:g}"' if self.delay else ""
+        name = html.escape(f"Timeline of {example_id}", quote=True)
+        return (
+            f'<figure class="timeline" data-example="{example_id}"{delay}'
+            f' style="--timeline-rows: {self.lanes}">'
+            f'<figcaption class="timeline__caption">What the loop ran, and when{unit}: '
+            f"{LEGEND}</figcaption>"
+            f'<svg role="img" aria-label="{name}" xmlns="http://www.w3.org/2000/svg"></svg>'
+            '<details class="timeline__text"><summary>The timeline as a table</summary>'
+            "</details></figure>"
+        )
+
+
+@dataclass(frozen=True)
 class ExampleBlock:
     id: str
     region: str
     output: bool  # show the captured output under the code
+    why_not_in_browser: str | None = None  # None: Run runs it in the reader's browser
+    browser_only: bool = False  # no server or recording runs it: Python 3.14 features
+    code: bool = True
+    timeline: Timeline | None = None
 
     def code_fence(self) -> list[str]:
+        if not self.code:
+            return []
         path = f"examples/{self.id}.py"
         return [f'```python title="{path}"', f'--8<-- "{path}:{self.region}"', "```"]
 
@@ -67,25 +122,45 @@ class ExampleBlock:
             return []
         return ['```text title="Output"', f'--8<-- "examples/{self.id}.out"', "```"]
 
+    def run_button(self) -> str:
+        if self.browser_only and self.why_not_in_browser is not None:
+            return ""  # nothing recorded to replay, and no Python here to run it
+        if self.browser_only:
+            where = 'data-run="browser" data-browser-only'
+        elif self.why_not_in_browser is None:
+            where = 'data-run="browser"'
+        else:
+            where = f'data-run="replay" data-why="{html.escape(self.why_not_in_browser)}"'
+        return f'<button type="button" class="live-run" {where} hidden>Run</button>'
+
     def markdown(self) -> list[str]:
         output = ["", *self.output_fence()] if self.output else []
+        timeline = ["", self.timeline.html(self.id)] if self.timeline else []
+        controls = ["", f'<div class="example__controls">{self.run_button()}</div>']
         return [
-            f'<div class="example" data-example="{self.id}" markdown>',
+            f'<div class="example" data-example="{self.id}" data-region="{self.region}" markdown>',
             "",
             *self.code_fence(),
             *output,
-            "",
-            '<div class="example__controls">'
-            '<button type="button" class="live-run" hidden>Run</button></div>',
+            *timeline,
+            *(controls if self.code else []),
             "",
             "</div>",
         ]
 
 
-def parse(line: str, where: str, root: Path = ROOT) -> ExampleBlock | None:
+def why_not_in_browser(example: Example, browser: bool) -> str | None:
+    """Why the static site cannot run ``example`` in the reader's browser, or None."""
+    if not browser:
+        return "this copy of the site was built without Python for the browser"
+    return example.options.no_browser
+
+
+def parse(line: str, where: str, root: Path = ROOT, browser: bool = False) -> ExampleBlock | None:
     """The block a line declares, None if it declares none; ExampleBlockError if it is wrong.
 
-    ``where`` names the line in the error (``docs/page.md:12`` or ``line 12``).
+    ``where`` names the line in the error (``docs/page.md:12`` or ``line 12``);
+    ``browser`` says whether the site carries Python for the reader's browser.
     """
     if not (block := BLOCK.match(line)):
         return None
@@ -105,35 +180,61 @@ def parse(line: str, where: str, root: Path = ROOT) -> ExampleBlock | None:
     source = module.read_text(encoding="utf-8")
     if f"# --8<-- [start:{region}]" not in source or f"# --8<-- [end:{region}]" not in source:
         raise ExampleBlockError(f"{where}: examples/{example_id}.py has no region {region!r}")
+    if "no-code" in flags and "timeline" not in flags:
+        raise ExampleBlockError(f"{where}: no-code leaves nothing to show without timeline")
     output = "no-output" not in flags
     if output and not module.with_suffix(".out").is_file():
         raise ExampleBlockError(
             f"{where}: examples/{example_id}.out is missing; run: nox -s examples -- {example_id}"
         )
-    return ExampleBlock(example_id, region, output)
+    example = load(module, root / "examples")
+    reason = why_not_in_browser(example, browser)
+    timeline = read_timeline(example, where, root) if "timeline" in flags else None
+    code = "no-code" not in flags
+    return ExampleBlock(example_id, region, output, reason, example.browser_only, code, timeline)
+
+
+def read_timeline(example: Example, where: str, root: Path) -> Timeline:
+    """What the page needs to know of the recorded trace before anything draws it."""
+    replay = root / "docs" / "replays" / f"{example.id}.json"
+    try:
+        trace = recording.loads(replay.read_text(encoding="utf-8")).trace
+    except (OSError, ValueError):
+        trace = None
+    if not trace:
+        raise ExampleBlockError(
+            f"{where}: {example.id} has no recorded trace to draw; "
+            f"run: nox -s examples -- {example.id}"
+        )
+    return Timeline(lane_count(trace), example.delay)
 
 
 class ExampleBlockPreprocessor(Preprocessor):
-    def __init__(self, md: Markdown, root: Path) -> None:
+    def __init__(self, md: Markdown, root: Path, browser: bool) -> None:
         super().__init__(md)
         self.root = root
+        self.browser = browser
 
     def run(self, lines: list[str]) -> list[str]:
         expanded: list[str] = []
         for number, line in enumerate(lines, start=1):
-            block = parse(line, f"line {number}", self.root)
+            block = parse(line, f"line {number}", self.root, self.browser)
             expanded.extend(block.markdown() if block else [line])
         return expanded
 
 
 class ExampleBlockExtension(Extension):
     def __init__(self, **kwargs) -> None:
-        self.config = {"root": [str(ROOT), "the folder that holds examples/"]}
+        self.config = {
+            "root": [str(ROOT), "the folder that holds examples/"],
+            "browser": [False, "the site carries Python for the reader's browser (Pyodide)"],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         root = Path(self.getConfig("root"))
-        md.preprocessors.register(ExampleBlockPreprocessor(md, root), "survey_example", PRIORITY)
+        preprocessor = ExampleBlockPreprocessor(md, root, bool(self.getConfig("browser")))
+        md.preprocessors.register(preprocessor, "survey_example", PRIORITY)
 
 
 def makeExtension(**kwargs) -> ExampleBlockExtension:

@@ -14,13 +14,20 @@ module, what the page shows) and the whole recording as JSON in
       {"t": 0.44, "stream": "stdout", "text": "hello, event loop"}
      ],
      "exit": 0,
-     "elapsed": 0.493
+     "elapsed": 0.493,
+     "trace": [
+      {"kind": "task", "task": "Task-1", "t": 0.301, "state": "created", "label": "main()"},
+      {"kind": "step", "task": "Task-1", "t": 0.301, "d": 0.000412}
+     ]
     }
 
 ``t`` and ``elapsed`` are seconds from the start, ``stream`` is ``stdout`` or
-``stderr``, ``exit`` the exit code. Each printed line is one line of the file, so
-that a diff of a replay reads like a diff of the output. ``dumps`` and ``loads``
-are the only writer and reader of the format.
+``stderr``, ``exit`` the exit code. ``trace`` is what the event loop did, the
+events of ``survey.trace`` (design.md, "The loop, drawn"), in the order they
+arrived; a file without it was recorded without the tracer. Each printed line
+and each event is one line of the file, so that a diff of a replay reads like a
+diff of the output. ``dumps`` and ``loads`` are the only writer and reader of
+the format.
 """
 
 from __future__ import annotations
@@ -65,6 +72,8 @@ class Recording:
     elapsed: float = 0.0
     # Why the run was stopped before it ended by itself (a timeout, too much output).
     cut_short: str | None = None
+    # What its event loop did (survey.trace); None when it was not traced.
+    trace: list[dict] | None = None
 
     def text(self, stream: str = "stdout") -> str:
         return "".join(f"{line.text}\n" for line in self.lines if line.stream == stream)
@@ -83,6 +92,8 @@ def dumps(recording: Recording) -> str:
         "exit": recording.exit_code,
         "elapsed": recording.elapsed,
     }
+    if recording.trace is not None:
+        document["trace"] = recording.trace
     text = json.dumps(document, indent=1, ensure_ascii=False)
     joined = LINE_OBJECT.sub(lambda match: "{" + match["body"].replace(",\n   ", ", ") + "}", text)
     return f"{joined}\n"
@@ -98,6 +109,7 @@ def loads(text: str) -> Recording:
             lines=[Line(line["t"], line["stream"], line["text"]) for line in document["lines"]],
             exit_code=document["exit"],
             elapsed=document["elapsed"],
+            trace=document.get("trace"),
         )
     except (KeyError, TypeError) as problem:
         raise ValueError(f"not a replay file: {problem!r}") from None

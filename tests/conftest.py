@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from tools.harness import SLIDE_SIZE, build_site, launch_chromium, serving
+from tools.harness import SLIDE_SIZE, build_site, launch_chromium, serving, serving_static
 
 # CI sets this so that a missing browser fails the run instead of skipping it.
 REQUIRE_BROWSER = os.environ.get("SURVEY_REQUIRE_BROWSER") == "1"
@@ -36,6 +36,23 @@ def served_site(built_site: Path) -> Iterator[str]:
     """``python -m server`` on a free loopback port, serving the built site; yields its URL."""
     with serving(built_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def static_site(built_site: Path) -> Iterator[str]:
+    """The built site from a plain static server: what a hosted copy of the site looks like."""
+    with serving_static(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def python_in_the_browser(built_site: Path) -> None:
+    """The built site carries Pyodide; without npm to install it, those tests skip (not in CI)."""
+    if not (built_site / "assets" / "pyodide" / "pyodide.mjs").is_file():
+        reason = "the site was built without Python for the browser (no npm: see README)"
+        if REQUIRE_BROWSER:
+            pytest.fail(reason)
+        pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

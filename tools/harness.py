@@ -1,18 +1,22 @@
 """What the tests, the benchmarks and the PDF export share to drive the deck.
 
 Build the site, serve it with ``python -m server`` in a child process (the
-server a presenter starts with ``nox -s present``), find a free port, launch
-Chromium, and list the deck's pages in nav order.
+server a presenter starts with ``nox -s present``) or from a plain static
+server (as the hosted site is), find a free port, launch Chromium, and list
+the deck's pages in nav order.
 """
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -91,6 +95,32 @@ def serving(site: Path, *server_args: str) -> Iterator[str]:
         process.wait(timeout=10)
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:
+        pass
+
+
+class StaticServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A browser that stops a download (a page closed, a worker stopped) is no error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextmanager
+def serving_static(site: Path) -> Iterator[str]:
+    """``site`` from a plain static server, as a static host serves it; yields its URL."""
+    handler = functools.partial(QuietHandler, directory=site)
+    server = StaticServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @contextmanager
 def scratch_site() -> Iterator[Path]:
     """The site built strictly into a scratch folder, removed afterwards."""
@@ -101,10 +131,14 @@ def scratch_site() -> Iterator[Path]:
         yield site
 
 
+def chromium_executable() -> str | None:
+    """The system's Chromium, or None for Playwright's own download."""
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
 def launch_chromium(playwright):
     """A headless Chromium through Playwright: the system's where there is one."""
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+    return playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
 
 
 def deck_urls(page, base_url: str) -> list[str]:

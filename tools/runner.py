@@ -8,7 +8,8 @@ Examples run as subprocesses, concurrently, so the whole run takes about as long
 as the slowest example; those marked ``serial`` run alone afterwards. For each
 example the runner keeps two files: ``<name>.out`` beside the module (the text a
 page shows, and what ``--check`` compares) and ``docs/replays/<id>.json`` (each
-line with its time offset, which the static site replays).
+line with its time offset, and what the event loop did, which the static site
+replays and draws).
 """
 
 from __future__ import annotations
@@ -77,12 +78,12 @@ def same_output(example: Example, old: str, new: str) -> bool:
 
 
 def replay_matches(example: Example, path: Path, text: str) -> bool:
-    """The recording exists and holds the captured text."""
+    """The recording exists, holds the captured text, and has its trace."""
     try:
         replayed = replay.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return same_output(example, replayed.text("stdout"), text)
+    return replayed.trace is not None and same_output(example, replayed.text("stdout"), text)
 
 
 def write_atomically(path: Path, content: str) -> None:

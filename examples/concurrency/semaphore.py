@@ -5,6 +5,7 @@
 # [tool.survey]
 # serial = true
 # needs = ["demo-server"]
+# no-browser = "it calls the demo server over HTTP, and Python in a browser has no sockets"
 # ///
 
 import asyncio

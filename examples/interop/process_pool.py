@@ -4,6 +4,7 @@
 # [tool.survey]
 # serial = true
 # timeout = 60
+# no-browser = "it starts worker processes, and Python in a browser has only one"
 # ///
 
 import asyncio

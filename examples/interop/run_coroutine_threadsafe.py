@@ -1,5 +1,10 @@
 """A plain thread hands a coroutine to the running loop with run_coroutine_threadsafe."""
 
+# /// script
+# [tool.survey]
+# no-browser = "it starts threads, and Python in a browser has only one"
+# ///
+
 import asyncio
 import threading
 

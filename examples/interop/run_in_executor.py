@@ -1,5 +1,10 @@
 """loop.run_in_executor sends blocking calls to an executor you create and size yourself."""
 
+# /// script
+# [tool.survey]
+# no-browser = "it starts threads, and Python in a browser has only one"
+# ///
+
 import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor

@@ -3,6 +3,7 @@
 # /// script
 # [tool.survey]
 # serial = true
+# no-browser = "it starts child processes, which Python in a browser cannot"
 # ///
 
 import asyncio

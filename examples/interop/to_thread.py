@@ -1,5 +1,10 @@
 """asyncio.to_thread runs blocking calls in worker threads, so they overlap instead of queueing."""
 
+# /// script
+# [tool.survey]
+# no-browser = "it starts threads, and Python in a browser has only one"
+# ///
+
 import asyncio
 import time
 

@@ -1,5 +1,10 @@
 """On SIGTERM or SIGINT, cancel the running work, let it clean up, then let the loop close."""
 
+# /// script
+# [tool.survey]
+# no-browser = "it handles Unix signals, which a browser page never gets"
+# ///
+
 import asyncio
 import os
 import signal

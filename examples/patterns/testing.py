@@ -1,5 +1,10 @@
 """unittest.IsolatedAsyncioTestCase runs each async test method on a fresh loop."""
 
+# /// script
+# [tool.survey]
+# no-browser = "it starts threads, and Python in a browser has only one"
+# ///
+
 import asyncio
 import unittest
 

@@ -5,6 +5,11 @@ python examples/streams/mini_redis.py --port 6380  # serve until stopped
 python examples/streams/mini_redis.py --port 6380 --uvloop
 """
 
+# /// script
+# [tool.survey]
+# no-browser = "it serves TCP on 127.0.0.1, and Python in a browser has no sockets"
+# ///
+
 import argparse
 import asyncio
 import contextlib

@@ -4,6 +4,11 @@ python examples/streams/resp_protocol.py              # a pipelined burst
 python examples/streams/resp_protocol.py --port 6381  # serve until stopped
 """
 
+# /// script
+# [tool.survey]
+# no-browser = "it serves TCP on 127.0.0.1, and Python in a browser has no sockets"
+# ///
+
 import asyncio
 
 from mini_redis import (

@@ -82,8 +82,27 @@ def test_a_finished_run_and_its_output(scheme_page, served_site: str) -> None:
     assert_accessible(scheme_page)
 
 
+@pytest.mark.usefixtures("python_in_the_browser")
+def test_editing_and_a_browser_run(scheme_page, static_site: str) -> None:
+    """The static site: the editor open, then the edited code's run in the browser."""
+    example_id = "event_loop/asyncio_run"
+    scheme_page.goto(f"{static_site}/event_loop/")
+    scheme_page.get_by_role("button", name=f"Edit {example_id}").click()
+    field = scheme_page.get_by_role("textbox", name=f"Code of {example_id}")
+    field.press("End")
+    field.press("Space")
+    assert_accessible(scheme_page)
+    scheme_page.get_by_role("button", name=f"Run {example_id}").click()
+    scheme_page.wait_for_selector(".live-panel[data-state]", timeout=60_000)
+    field.press("Escape")
+    reset = scheme_page.get_by_role("button", name=f"Reset {example_id} to the published code")
+    assert reset.is_visible()
+    assert_accessible(scheme_page)
+
+
 CONTROLS = (
-    ".md-code__nav, .md-clipboard, .live-run, .live-panel__close, .deck-toolbar, .deck-present"
+    ".md-code__nav, .md-clipboard, .live-run, .live-edit, .live-panel__close, .deck-toolbar, "
+    ".deck-present"
 )
 
 

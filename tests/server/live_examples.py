@@ -69,6 +69,24 @@ child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", 
 print("waiting", flush=True)
 time.sleep(120)
 ''',
+    "stepping": '''"""Three tasks take turns for about half a second, then it prints."""
+import asyncio
+import time
+
+
+async def turns(name, until):
+    while time.perf_counter() < until:
+        await asyncio.sleep(0.001)
+
+
+async def main():
+    until = time.perf_counter() + 0.5
+    await asyncio.gather(*(turns(name, until) for name in "abc"))
+    print("done")
+
+
+asyncio.run(main())
+''',
     "chatty": '''"""Prints ten thousand lines."""
 for number in range(10_000):
     print(f"line {number}")
@@ -118,12 +136,22 @@ class Transcript:
             if message["type"] == "line" and stream in (None, message["stream"])
         ]
 
+    def trace(self) -> list[dict]:
+        return [
+            event
+            for message in self.messages
+            if message["type"] == "trace"
+            for event in message["events"]
+        ]
+
     def check_shape(self) -> None:
-        """start (unless refused), lines, then exactly one exit or error, last."""
+        """start (unless refused), lines and traces, then exactly one exit or error, last."""
         kinds = [message["type"] for message in self.messages]
         assert kinds[-1] in ("exit", "error"), kinds
         body = kinds[:-1]
-        assert body in ([], ["start"]) or (body[0] == "start" and set(body[1:]) == {"line"})
+        assert body in ([], ["start"]) or (
+            body[0] == "start" and set(body[1:]) <= {"line", "trace"}
+        )
 
 
 async def read_all(
@@ -144,7 +172,7 @@ async def read_all(
 async def warm_pids(runs: LiveRuns) -> set[int]:
     """The interpreters the pool keeps waiting, once any it is starting have started."""
     await asyncio.gather(*runs.pool.starting)
-    return {process.pid for process in runs.pool.idle}
+    return {waiting.process.pid for waiting in runs.pool.idle}
 
 
 def leftovers(examples_dir: Path, expected: set[int] = frozenset()) -> list[psutil.Process]:

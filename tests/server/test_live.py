@@ -95,6 +95,55 @@ async def test_a_line_arrives_while_the_example_still_waits(
     await assert_nothing_left(examples_dir, client.app[live_runs], existing)
 
 
+async def test_the_loop_is_traced_between_start_and_exit_in_few_messages(serve, warm: int) -> None:
+    client = await serve(warm_interpreters=warm)
+    async with client.ws_connect(RUN + "stepping") as socket:
+        transcript = await read_all(socket)
+
+    kinds = [message["type"] for message in transcript.messages]
+    assert kinds[0] == "start"
+    assert kinds[-1] == "exit"
+    assert "trace" in kinds
+    trace = transcript.trace()
+    labels = [event["label"] for event in trace if event.get("state") == "created"]
+    assert labels[0] == "main()"
+    assert [label[: len("turns('a'")] for label in labels[1:4]] == [
+        "turns('a'",
+        "turns('b'",
+        "turns('c'",
+    ]
+    # In message order, a task is created before its steps and ends after its last one.
+    seen: dict[str, str] = {}
+    for event in trace:
+        if event["kind"] == "task" and event["state"] == "created":
+            assert event["task"] not in seen
+            seen[event["task"]] = "running"
+        elif event["kind"] == "task":
+            assert seen[event["task"]] == "running"
+            seen[event["task"]] = event["state"]
+        else:
+            assert seen[event["task"]] == "running"
+    assert set(seen.values()) == {"done"}
+    # Hundreds of steps went out batched: at most 20 messages a second.
+    steps = sum(1 for event in trace if event["kind"] == "step")
+    messages = kinds.count("trace")
+    assert steps > 300
+    assert messages <= transcript.final["elapsed"] * 20 + 1
+
+
+async def test_a_trace_past_its_cap_is_cut_and_the_run_goes_on(serve) -> None:
+    client = await serve(trace_events=50)
+    async with client.ws_connect(RUN + "stepping") as socket:
+        transcript = await read_all(socket)
+
+    traces = [message for message in transcript.messages if message["type"] == "trace"]
+    assert len(transcript.trace()) == 50
+    assert traces[-1].get("truncated") is True
+    assert not any(message.get("truncated") for message in traces[:-1])
+    assert transcript.lines() == ["done"]
+    assert transcript.final == {"type": "exit", "code": 0, "elapsed": transcript.final["elapsed"]}
+
+
 async def test_exit_code_and_stderr_are_reported(serve, warm: int) -> None:
     client = await serve(warm_interpreters=warm)
     async with client.ws_connect(RUN + "fails") as socket:

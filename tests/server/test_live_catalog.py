@@ -37,9 +37,9 @@ async def run_every_example(site_dir: Path) -> dict[str, LiveRun]:
     real_launch = server.live.launch
 
     async def launch(*args, **kwargs):
-        process = await real_launch(*args, **kwargs)
-        launched.append(process.pid)
-        return process
+        started = await real_launch(*args, **kwargs)
+        launched.append(started.process.pid)
+        return started
 
     server.live.launch = launch
     runner = web.AppRunner(app)
@@ -59,7 +59,7 @@ async def run_every_example(site_dir: Path) -> dict[str, LiveRun]:
                 # The run is over and the pool refilled once the server lets go of it.
                 await asyncio.gather(*(run.finished.wait() for run in list(runs.runs)))
                 ran_in = launched[0] if launched else None
-                results[example.id] = LiveRun(transcript, waiting.pid, ran_in)
+                results[example.id] = LiveRun(transcript, waiting.process.pid, ran_in)
     finally:
         server.live.launch = real_launch
         await runner.cleanup()

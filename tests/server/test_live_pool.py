@@ -37,9 +37,9 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     real_launch = server.live.launch
 
     async def launch(*args, **kwargs):
-        process = await real_launch(*args, **kwargs)
-        pids.append(process.pid)
-        return process
+        launched = await real_launch(*args, **kwargs)
+        pids.append(launched.process.pid)
+        return launched
 
     monkeypatch.setattr(server.live, "launch", launch)
     return pids
@@ -49,7 +49,7 @@ async def settled(runs: LiveRuns) -> set[int]:
     """The warm interpreters waiting, once runs have ended and the pool has been topped up."""
     await asyncio.gather(*(run.finished.wait() for run in list(runs.runs)))
     await asyncio.gather(*runs.pool.starting)
-    return {process.pid for process in runs.pool.idle}
+    return {waiting.process.pid for waiting in runs.pool.idle}
 
 
 async def test_each_run_takes_a_warm_interpreter_and_the_pool_refills(
@@ -74,7 +74,7 @@ async def test_a_dead_warm_interpreter_is_passed_over_for_a_cold_start(
 ) -> None:
     runs = client.app[live_runs]
     await settled(runs)
-    waiting = list(runs.pool.idle)
+    waiting = [launched.process for launched in runs.pool.idle]
     for process in waiting:
         os.killpg(process.pid, signal.SIGKILL)
         await process.wait()

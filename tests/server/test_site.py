@@ -118,3 +118,19 @@ async def test_raw_requests_outside_the_site_get_the_404_page(client, target: st
 def test_resolve_stays_inside_the_root(site: Path, url_path: str, found: str | None) -> None:
     expected = None if found is None else site.resolve() / found
     assert resolve(site.resolve(), url_path) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "media_types"),
+    [
+        ("pyodide.mjs", {"text/javascript", "application/javascript"}),
+        ("pyodide.asm.wasm", {"application/wasm"}),
+    ],
+)
+async def test_the_browser_runtime_is_served_with_the_types_a_browser_needs(
+    client, site: Path, name: str, media_types: set[str]
+) -> None:
+    (site / name).write_bytes(b"")
+    response = await client.get(f"/{name}")
+    assert response.status == 200
+    assert response.content_type in media_types

@@ -35,6 +35,7 @@ def test_reads_options_from_the_script_block(tmp_path: Path) -> None:
 # needs = ["demo-server"]
 # stderr = "merge"
 # unordered = true
+# no-browser = "it starts threads"
 # ///
 raise SystemExit("importing this module would be a bug")
 '''
@@ -46,6 +47,7 @@ raise SystemExit("importing this module would be a bug")
         stderr="merge",
         unordered=True,
         min_python=(3, 13),
+        no_browser="it starts threads",
     )
     assert example.skip_reason((3, 12)) == "needs Python ≥ 3.13"
     assert example.skip_reason((3, 13)) is None
@@ -65,6 +67,7 @@ def test_private_modules_are_not_examples(tmp_path: Path) -> None:
         ('"""Doc."""\n# /// script\n# [tool.survey]\n# stderr = "drop"\n# ///\n', "stderr"),
         ('"""Doc."""\n# /// script\n# requires-python = "~=3.12"\n# ///\n', "requires-python"),
         ('"""Doc."""\n' + "# /// script\n# dependencies = []\n# ///\npass\n" * 2, "more than one"),
+        ('"""Doc."""\n# /// script\n# [tool.survey]\n# no-browser = true\n# ///\n', "why"),
     ],
 )
 def test_bad_declarations_name_the_example(tmp_path: Path, source: str, complaint: str) -> None:
@@ -75,3 +78,14 @@ def test_bad_declarations_name_the_example(tmp_path: Path, source: str, complain
 
 def test_find_answers_none_for_an_id_it_does_not_know() -> None:
     assert find("basics/nowhere", []) is None
+
+
+@pytest.mark.parametrize(
+    ("assignment", "delay"),
+    [("DELAY = 0.2\n", 0.2), ("DELAY = 3\n", 3.0), ("DELAY = -1\n", None), ("", None)],
+)
+def test_a_module_level_delay_is_the_examples_unit(tmp_path, assignment: str, delay) -> None:
+    path = tmp_path / "tiny" / "timed.py"
+    path.parent.mkdir()
+    path.write_text(f'"""Naps."""\n{assignment}\n\ndef later():\n    DELAY = 9\n')
+    assert load(path, tmp_path).delay == delay

@@ -58,7 +58,9 @@ async def test_a_warm_run_looks_like_a_plain_run_from_inside(tmp_path) -> None:
 async def test_an_empty_pool_starts_the_example_cold(tmp_path) -> None:
     example = find("fixtures/tell", discover(write_examples(tmp_path)))
     pool = WarmPool(0, line_limit=2**16)
-    process = await launch(example, pool=pool)
+    launched = await launch(example, pool=pool)
+    launched.trace.close()
+    process = launched.process
     assert (await process.stdout.readline()).decode().startswith("__main__ True")
     await process.wait()
 

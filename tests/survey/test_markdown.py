@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import markdown
@@ -10,17 +11,18 @@ import pytest
 
 from survey.markdown import ExampleBlockError
 from survey.paths import ROOT
+from survey.recording import Line, Recording, dumps
 
 EXTENSIONS = ["md_in_html", "pymdownx.superfences", "pymdownx.snippets", "survey.markdown"]
 
 
-def render(text: str, root: Path = ROOT) -> str:
+def render(text: str, root: Path = ROOT, browser: bool = False) -> str:
     return markdown.markdown(
         text,
         extensions=EXTENSIONS,
         extension_configs={
             "pymdownx.snippets": {"base_path": [str(root)], "check_paths": True},
-            "survey.markdown": {"root": str(root)},
+            "survey.markdown": {"root": str(root), "browser": browser},
         },
     )
 
@@ -38,7 +40,11 @@ def root(tmp_path: Path) -> Path:
 
 def test_a_block_renders_code_output_and_a_run_button(root: Path) -> None:
     html = render("# Page\n\n::: example tiny/hello:core\n\nAfter.\n", root)
-    block = re.search(r'<div class="example" data-example="tiny/hello">(.*?)\n</div>', html, re.S)
+    block = re.search(
+        r'<div class="example" data-example="tiny/hello" data-region="core">(.*?)\n</div>',
+        html,
+        re.S,
+    )
     assert block, html
     inside = block[1]
     assert '<span class="filename">examples/tiny/hello.py</span>' in inside
@@ -46,9 +52,28 @@ def test_a_block_renders_code_output_and_a_run_button(root: Path) -> None:
     assert "# --8<--" not in inside
     assert '<span class="filename">Output</span>' in inside
     assert "hello from the .out" in inside
-    assert '<button type="button" class="live-run" hidden>Run</button>' in inside
+    assert '<button type="button" class="live-run" data-run="replay"' in inside
     assert inside.index("examples/tiny/hello.py") < inside.index("Output")
     assert "<p>After.</p>" in html
+
+
+def test_a_site_with_python_for_the_browser_runs_examples_there(root: Path) -> None:
+    html = render("::: example tiny/hello:core\n", root, browser=True)
+    assert '<button type="button" class="live-run" data-run="browser" hidden>Run</button>' in html
+
+
+def test_an_example_that_cannot_run_in_a_browser_replays_and_says_why(root: Path) -> None:
+    (root / "examples" / "tiny" / "hello.py").write_text(
+        '"""Says hello."""\n# /// script\n# [tool.survey]\n# no-browser = "it starts \'threads\'"\n'
+        '# ///\n# --8<-- [start:core]\nprint("hello")\n# --8<-- [end:core]\n'
+    )
+    html = render("::: example tiny/hello:core\n", root, browser=True)
+    assert 'data-run="replay" data-why="it starts &#x27;threads&#x27;"' in html
+
+
+def test_without_python_for_the_browser_every_example_replays(root: Path) -> None:
+    html = render("::: example tiny/hello:core\n", root, browser=False)
+    assert 'data-run="replay" data-why="this copy of the site was built without' in html
 
 
 def test_no_output_leaves_the_captured_output_out(root: Path) -> None:
@@ -76,3 +101,76 @@ def test_a_block_without_captured_output_says_how_to_make_it(root: Path) -> None
     (root / "examples" / "tiny" / "hello.out").unlink()
     with pytest.raises(ExampleBlockError, match="run: nox -s examples -- tiny/hello"):
         render("::: example tiny/hello:core\n", root)
+
+
+def add_replay(root: Path, trace: list[dict] | None) -> None:
+    replay = root / "docs" / "replays" / "tiny" / "hello.json"
+    replay.parent.mkdir(parents=True, exist_ok=True)
+    recorded = Recording("tiny/hello", "Says hello.", [Line(0.1, "stdout", "hello")], 0, 0.2)
+    replay.write_text(dumps(replace(recorded, trace=trace)))
+
+
+TRACE = [
+    {"kind": "task", "task": "Task-1", "t": 0.1, "state": "created", "label": "main()"},
+    {"kind": "task", "task": "Task-2", "t": 0.1, "state": "created", "label": "nap(1)"},
+    {
+        "kind": "task",
+        "task": "Task-3",
+        "t": 0.2,
+        "state": "created",
+        "label": "shutdown_asyncgens()",
+    },
+    {
+        "kind": "task",
+        "task": "Task-4",
+        "t": 0.2,
+        "state": "created",
+        "label": "shutdown_default_executor()",
+    },
+    {"kind": "step", "task": "asyncio_0", "lane": "thread", "t": 0.15, "d": 0.01},
+]
+
+
+def test_timeline_reserves_a_figure_with_its_lanes_and_the_examples_unit(root: Path) -> None:
+    source = root / "examples" / "tiny" / "hello.py"
+    source.write_text(source.read_text().replace('"""\n', '"""\nDELAY = 0.25\n', 1))
+    add_replay(root, TRACE)
+    html = render("::: example tiny/hello:core timeline\n\nAfter.\n", root)
+    # The figure stays whole inside its block, and what follows stays outside.
+    block = re.search(r'<div class="example"[^>]*>(.*?)\n</div>\n<p>After.</p>', html, re.S)
+    assert block, html
+    assert block[1].count("</figure>") == 1
+    assert "<summary>The timeline as a table</summary></details></figure>\n" in block[1]
+    figure = re.search(r'<figure class="timeline"[^>]*>', html)
+    assert figure, html
+    # main, nap, one thread, and asyncio.run's two clean-up tasks sharing one lane.
+    assert 'style="--timeline-rows: 4"' in figure[0]
+    assert 'data-delay="0.25"' in figure[0]
+    assert '<svg role="img" aria-label="Timeline of tiny/hello"' in html
+    assert "in delays of 0.25 s" in html
+    assert html.index("hello from the .out") < html.index('<figure class="timeline"')
+
+
+def test_no_code_leaves_the_code_and_its_run_button_out(root: Path) -> None:
+    add_replay(root, TRACE)
+    html = render("::: example tiny/hello:core timeline no-code no-output\n", root)
+    assert '<figure class="timeline"' in html
+    assert "examples/tiny/hello.py" not in html
+    assert "live-run" not in html
+    assert "data-delay" not in html
+
+
+@pytest.mark.parametrize("trace", [None, []], ids=["untraced", "empty"])
+def test_a_timeline_without_a_recorded_trace_says_how_to_record_one(
+    root: Path, trace: list[dict] | None
+) -> None:
+    add_replay(root, trace)
+    with pytest.raises(
+        ExampleBlockError, match=r"no recorded trace.*nox -s examples -- tiny/hello"
+    ):
+        render("::: example tiny/hello:core timeline\n", root)
+
+
+def test_no_code_alone_would_show_nothing(root: Path) -> None:
+    with pytest.raises(ExampleBlockError, match="no-code leaves nothing to show"):
+        render("::: example tiny/hello:core no-code\n", root)

@@ -39,6 +39,23 @@ def test_a_replay_file_reads_back_as_the_recording_it_was_written_from() -> None
     assert text.endswith('"exit": 2,\n "elapsed": 0.5\n}\n')
 
 
+def test_a_trace_reads_back_one_event_a_line_and_its_absence_stays_absent() -> None:
+    events = [
+        {"kind": "task", "task": "Task-1", "t": 0.3, "state": "created", "label": "main()"},
+        {"kind": "step", "task": "asyncio_0", "lane": "thread", "t": 0.31, "d": None},
+    ]
+    recording = Recording(
+        "basics/traced", "Traced.", [Line(0.4, "stdout", "hi")], 0, 0.5, trace=events
+    )
+    text = dumps(recording)
+    assert loads(text) == recording
+    assert (
+        '  {"kind": "step", "task": "asyncio_0", "lane": "thread", "t": 0.31, "d": null}\n' in text
+    )
+    untraced = Recording("basics/untraced", "Not traced.", [], 0, 0.1)
+    assert loads(dumps(untraced)).trace is None
+
+
 @pytest.mark.parametrize("path", sorted(REPLAYS_DIR.rglob("*.json")), ids=lambda path: path.stem)
 def test_every_committed_replay_is_written_exactly_as_dumps_writes_it(path) -> None:
     text = path.read_text(encoding="utf-8")

@@ -73,6 +73,47 @@ def test_captures_text_and_timed_replay(examples_dir: Path, replays_dir: Path) -
     assert replay["exit"] == 0
 
 
+def test_the_replay_keeps_what_the_loop_did(examples_dir: Path, replays_dir: Path) -> None:
+    add_example(
+        examples_dir,
+        "basics/two_naps",
+        """
+        import asyncio
+
+        async def nap():
+            await asyncio.sleep(0.01)
+
+        async def main():
+            await asyncio.gather(nap(), nap())
+            print("both woke")
+
+        asyncio.run(main())
+        """,
+    )
+    assert run(examples_dir, replays_dir) == 0
+    trace = json.loads((replays_dir / "basics/two_naps.json").read_text())["trace"]
+    created = [event["label"] for event in trace if event.get("state") == "created"]
+    assert created[:3] == ["main()", "nap()", "nap()"]
+    assert sum(1 for event in trace if event["kind"] == "step") >= 5
+
+
+def test_a_replay_without_a_trace_is_stale_and_rewritten_without_touching_the_output(
+    examples_dir: Path, replays_dir: Path
+) -> None:
+    path = add_example(examples_dir, "basics/steady", 'print("same every time")\n')
+    assert run(examples_dir, replays_dir) == 0
+    replay = replays_dir / "basics/steady.json"
+    document = json.loads(replay.read_text())
+    del document["trace"]
+    replay.write_text(json.dumps(document))
+    output_written = path.with_suffix(".out").stat().st_mtime_ns
+
+    assert run(examples_dir, replays_dir, "--check") == 1
+    assert run(examples_dir, replays_dir) == 0
+    assert "trace" in json.loads(replay.read_text())
+    assert path.with_suffix(".out").stat().st_mtime_ns == output_written
+
+
 def test_rewrites_only_what_changed(examples_dir: Path, replays_dir: Path) -> None:
     path = add_example(examples_dir, "basics/steady", 'print("same every time")\n')
     assert run(examples_dir, replays_dir) == 0

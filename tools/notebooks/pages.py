@@ -155,9 +155,11 @@ def read_page(section: Section, site: Site) -> Page:
         first = block[0]
         if example := example_blocks.parse(first, f"{shown_path}:{start + 1}", site.root):
             end_prose()
-            page.parts.append(
-                ExampleBlock(example.id, example.code_fence(), anchor, example.output_fence())
-            )
+            # A block without code shows only a drawing, which a notebook has no place for.
+            if example.code:
+                page.parts.append(
+                    ExampleBlock(example.id, example.code_fence(), anchor, example.output_fence())
+                )
         elif FENCE.match(first):
             page.warnings += _mangled_snippets(block, f"{shown_path}:", start + 1)
             prose.extend(block)

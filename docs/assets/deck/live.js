@@ -1,14 +1,24 @@
 // live.js: the Run button of every example block (<div class="example" data-example="<id>">).
-// Served by the survey's own server (python -m server), the example runs for
-// real and its output streams into a panel that takes the place of the
-// recorded Output block. Anywhere else (the hosted site, a plain static
-// server) the same button replays the recorded run with its recorded pacing
-// and says that it is a recording. Every event also goes out on the live
-// channel (channels.js), so the speaker window shows it too.
+// Its output streams into a panel that takes the place of the recorded Output
+// block. Where it runs, the button's data-run says:
+//   server   served by the survey's own server (python -m server): real CPython;
+//   browser  on the static site, when the build carries Pyodide and the example
+//            needs nothing a browser lacks: Python 3.14 in the reader's browser;
+//   replay   otherwise: the recorded run, with its recorded pacing, and why.
+// Code the reader has edited (edit.js) always runs in the browser, never on
+// the server. Every event also goes out on the live channel (channels.js), so
+// the speaker window shows it too. A block with a timeline (timeline.js) has
+// it redrawn from a run's trace as it comes: a live run streams one, and a
+// Replay sends the recorded one in the batches a live run would have. A run in
+// the browser is not traced, so its block keeps the recorded picture.
 
 import { describe, postRunEvent, postRunReset } from "./channels.js";
 import { button, element } from "./dom.js";
+import { editedCode, makeEditable } from "./edit.js";
 import { CONTENT, onEveryPage, siteRoot } from "./material.js";
+import { batchesByArrival, timelineOf } from "./timeline.js";
+
+const IN_BROWSER = "Python 3.14 on Pyodide, in your browser";
 
 
 // The server marks its responses with this header. Asking for it costs one
@@ -26,22 +36,31 @@ function serverIsThere() {
 let active = null;
 const panels = new WeakMap(); // code block → the panel showing its latest run
 
+function panelTitle(kind, why) {
+  switch (kind) {
+    case "server":
+      return "Output (live)";
+    case "browser":
+      return `Output (${IN_BROWSER})`;
+    case "edited":
+      return `Output of your edit (${IN_BROWSER})`;
+    default:
+      return why ? `Output (replay of a recorded run: ${why})` : "Output (replay of a recorded run)";
+  }
+}
+
 class Panel {
-  constructor(block, id, recording) {
+  constructor(block, id, title) {
     panels.get(block)?.close();
     panels.set(block, this);
+    this.example = block.closest(".example");
     this.recorded = outputAfter(block);
     const close = button(
       { className: "live-panel__close", "aria-label": `Close the output of ${id}` },
       () => this.close(),
       "×",
     );
-    const bar = element(
-      "span",
-      { className: "filename live-panel__bar" },
-      recording ? "Output (replay of a recorded run)" : "Output (live)",
-      close,
-    );
+    const bar = element("span", { className: "filename live-panel__bar" }, title, close);
     this.log = element("pre", {
       className: "live-panel__log",
       role: "log",
@@ -61,12 +80,14 @@ class Panel {
     const atBottom = this.log.scrollTop + this.log.clientHeight >= this.log.scrollHeight - 4;
     this.log.append(line);
     if (atBottom) this.log.scrollTop = this.log.scrollHeight;
+    if (event.type === "exit" || event.type === "error") this.element.dataset.state = event.type;
   }
 
   close() {
     if (active?.panel === this) active.stop();
     this.element.remove();
     if (this.recorded) this.recorded.hidden = false;
+    timelineOf(this.example)?.showRecording();
   }
 }
 
@@ -78,18 +99,24 @@ function outputAfter(block) {
 
 // One run on screen at a time: a new Run stops and replaces the one before.
 class Session {
-  constructor(button, id, recording) {
+  constructor(button, id, kind) {
     this.button = button;
     this.id = id;
     this.ended = false;
-    this.panel = new Panel(button.closest(".highlight"), id, recording);
+    this.panel = new Panel(button.closest(".highlight"), id, panelTitle(kind, button.dataset.why));
+    const traced = kind === "server" || kind === "replay";
+    this.timeline = traced ? timelineOf(button.closest(".example")) : undefined;
+    this.timeline?.connectOutput(this.panel.log, ".live-line--stdout, .live-line--stderr");
+    this.expected = 0;
+    this.timeline?.recordedSpan().then((span) => (this.expected = span));
     setButton(button, "Stop", id);
-    postRunReset(id, recording);
+    postRunReset(id, kind === "replay");
   }
 
   emit(event) {
     if (this.ended) return;
     this.panel.show(event);
+    this.timeline?.follow(event, { expected: this.expected });
     postRunEvent(this.id, event);
     if (event.type === "exit" || event.type === "error") this.end();
   }
@@ -103,7 +130,7 @@ class Session {
 
 class LiveRun extends Session {
   constructor(button, id) {
-    super(button, id, false);
+    super(button, id, "server");
     const url = new URL(`api/run/${id}`, siteRoot);
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     this.socket = new WebSocket(url);
@@ -129,7 +156,7 @@ class LiveRun extends Session {
 
 class Replay extends Session {
   constructor(button, id) {
-    super(button, id, true);
+    super(button, id, "replay");
     this.timers = [];
     fetch(new URL(`replays/${id}.json`, siteRoot))
       .then((response) => {
@@ -145,7 +172,10 @@ class Replay extends Session {
     this.emit({ type: "start", id: this.id });
     const at = (seconds, event) =>
       this.timers.push(setTimeout(() => this.emit(event), seconds * 1000));
-    for (const { t, stream, text } of recording.lines) at(t, { type: "line", stream, text });
+    for (const { t, stream, text } of recording.lines) at(t, { type: "line", stream, text, t });
+    for (const { at: sent, events } of batchesByArrival(recording.trace ?? [])) {
+      at(sent, { type: "trace", events });
+    }
     at(recording.elapsed, { type: "exit", code: recording.exit, elapsed: recording.elapsed });
   }
 
@@ -160,20 +190,71 @@ class Replay extends Session {
   }
 }
 
+// The module as published beside the site, with the region the page shows
+// replaced by the reader's edit (indented as the region is in the module).
+async function sourceToRun(id, region, edit) {
+  const response = await fetch(new URL(`examples/${id}.py`, siteRoot));
+  if (!response.ok) throw new Error(`examples/${id}.py: HTTP ${response.status}`);
+  const source = await response.text();
+  if (edit === null) return source;
+  const lines = source.split("\n");
+  const start = lines.findIndex((line) => line.trim() === `# --8<-- [start:${region}]`);
+  const end = lines.findIndex((line) => line.trim() === `# --8<-- [end:${region}]`);
+  if (start < 0 || end < start) throw new Error(`examples/${id}.py has no region ${region}`);
+  const indent = lines[start].match(/^\s*/)[0];
+  const edited = edit.replace(/\n$/, "").split("\n").map((line) => (line ? indent + line : line));
+  return [...lines.slice(0, start + 1), ...edited, ...lines.slice(end)].join("\n");
+}
+
+// Python in the reader's browser (browser-run.js, loaded at the first such run).
+class BrowserRun extends Session {
+  constructor(button, id, region, edit) {
+    super(button, id, edit === null ? "browser" : "edited");
+    this.handle = null;
+    Promise.all([import("./browser-run.js"), sourceToRun(id, region, edit)])
+      .then(([{ run }, source]) => {
+        if (!this.ended) this.handle = run(source, `examples/${id}.py`, (event) => this.emit(event));
+      })
+      .catch((problem) => this.emit({ type: "error", message: problem.message }));
+  }
+
+  stop() {
+    if (this.handle) this.handle.stop();
+    else this.emit({ type: "error", message: "stopped" });
+  }
+
+  abandon() {
+    this.ended = true;
+    this.handle?.stop();
+  }
+}
+
 function setButton(button, verb, id) {
   button.textContent = verb;
   button.setAttribute("aria-label", `${verb} ${id}`);
   button.toggleAttribute("data-running", verb === "Stop");
 }
 
-// The page renders the button hidden in the block's controls; it goes on the
+function start(example, run) {
+  const { example: id, region } = example.dataset;
+  const edit = editedCode(example);
+  if (edit !== null) return new BrowserRun(run, id, region, edit);
+  if (run.dataset.run === "server") return new LiveRun(run, id);
+  if (run.dataset.run === "browser") return new BrowserRun(run, id, region, null);
+  return new Replay(run, id);
+}
+
+// The page renders the button hidden in the block's controls, with data-run
+// saying whether the static site runs it in the browser; it goes on the
 // code's title bar, where it reads as acting on that code.
 function enableButton(example, live) {
   const id = example.dataset.example;
   const run = example.querySelector(":scope > .example__controls > .live-run");
   if (!run) return; // enabled already, by an earlier call for the same page
-  run.dataset.idle = live ? "Run" : "Replay";
-  run.dataset.run = live ? "server" : "replay";
+  const inBrowser = run.dataset.run === "browser";
+  if (live && !run.hasAttribute("data-browser-only")) run.dataset.run = "server";
+  const where = run.dataset.run;
+  run.dataset.idle = where === "replay" ? "Replay" : "Run";
   setButton(run, run.dataset.idle, id);
   run.addEventListener("click", () => {
     if (active?.button === run) {
@@ -181,10 +262,15 @@ function enableButton(example, live) {
       return;
     }
     active?.stop();
-    active = live ? new LiveRun(run, id) : new Replay(run, id);
+    active = start(example, run);
+  });
+  // Edited code runs in the browser wherever the page is served.
+  run.addEventListener("example:edited", ({ detail }) => {
+    run.dataset.run = detail.edited ? "browser" : where;
   });
   example.querySelector(":scope > .highlight > .filename").append(run);
   run.hidden = false;
+  if (inBrowser) makeEditable(example, run);
 }
 
 async function mount() {

@@ -75,3 +75,14 @@ export function addHeaderButton({ className, icon, ...properties }, onPress) {
 export function searchIsOpen() {
   return document.getElementById("__search")?.checked === true;
 }
+
+// Material puts each code block's copy button in a <nav> at run time, where no
+// template reaches: thirty unnamed navigation landmarks on a page would bury
+// the real ones, so they become plain containers.
+function unlandmarkCodeActions() {
+  for (const nav of document.querySelectorAll("nav.md-code__nav")) {
+    nav.setAttribute("role", "none");
+  }
+}
+
+onEveryPage(unlandmarkCodeActions);

@@ -1,7 +1,7 @@
 // speaker.js: the speaker window (the same page opened with ?speaker). It shows
 // the current slide, the next one, the current slide's notes, the time since
 // the talk started and the clock, and mirrors live runs from the audience
-// window (live.js posts them; see channels.js).
+// window (live.js posts them; see channels.js), their timeline included.
 
 import { RUN_EVENT, RUN_RESET, describe, onRunMessage } from "./channels.js";
 import { button, element } from "./dom.js";
@@ -9,12 +9,14 @@ import { neighbourPageTitle } from "./material.js";
 import { deck } from "./navigation.js";
 import { notesOf } from "./slides.js";
 import { fitThumbnail, releaseThumbnails, thumbnail } from "./thumbs.js";
+import { createFigure } from "./timeline.js";
 
 const TIMER_KEY = "async-survey-deck:timer";
 const LOG_LIMIT = 400;
 
 let parts = null;
 let runId = null;
+let runTimeline = null;
 
 function panel(name, title) {
   const heading = element("h2", { className: "deck-speaker__heading", id: `deck-speaker-${name}` }, title);
@@ -142,9 +144,14 @@ function onLive(message) {
     runId = message.id;
     parts.live.heading.textContent = `Live output: ${message.id}`;
     parts.live.body.replaceChildren();
+    runTimeline?.disconnect();
+    runTimeline?.figure.remove();
+    runTimeline = createFigure(parts.live.section, message.id);
+    runTimeline.connectOutput(parts.live.body, ".deck-speaker__line--stdout, .deck-speaker__line--stderr");
   } else if (message.type === RUN_EVENT && message.id === runId && message.event) {
     const line = describe(message.event);
     if (line) logLine(line);
+    runTimeline?.follow(message.event);
   }
 }
 

@@ -1,0 +1,109 @@
+"""Run one example in the reader's browser as ``python -X dev -W error FILE`` would.
+
+python-worker.js loads this into Pyodide, then calls ``run_as_main``. Pyodide's
+own event loop (WebLoop) hands every callback to the browser: it never closes,
+keeps no slow-callback watch and cannot run a second loop, so the event-loop
+lessons would print something untrue. Here ``asyncio.run`` gets CPython's own
+loop instead; with no sockets to watch in a browser, waiting for its next
+timer is its only wait, and JavaScript Promise Integration (``run_sync``)
+suspends it without busy-waiting.
+"""
+
+import asyncio
+import sys
+import time
+import traceback
+import types
+import warnings
+from asyncio import base_events, events
+
+from pyodide.code import run_js
+from pyodide.ffi import can_run_sync, run_sync
+from pyodide.webloop import _orig_run, _orig_sleep
+
+_timer = run_js("(ms) => new Promise((resolve) => setTimeout(resolve, ms))")
+# Pyodide settles JavaScript promises on its own loop; install() keeps it here.
+_webloop = None
+
+
+def _wait(seconds: float) -> None:
+    if not can_run_sync():
+        _orig_sleep(seconds)  # a busy wait, but still a wait
+        return
+    ours = events._get_running_loop()
+    events._set_running_loop(_webloop)
+    try:
+        run_sync(_timer(seconds * 1000))
+    finally:
+        events._set_running_loop(ours)
+
+
+class TimerOnlySelector:
+    """What the loop waits on between steps: only its next timer."""
+
+    def select(self, timeout: float | None) -> list:
+        if timeout is None:
+            raise RuntimeError("the event loop waits for I/O, which a browser cannot give it")
+        if timeout > 0:
+            _wait(timeout)
+        return []
+
+    def close(self) -> None:
+        pass
+
+
+class BrowserEventLoop(base_events.BaseEventLoop):
+    """CPython's event loop with timers and callbacks, and no I/O."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._selector = TimerOnlySelector()
+
+    def _process_events(self, event_list: list) -> None:
+        pass
+
+    def _write_to_self(self) -> None:
+        # One thread only: nothing can be waiting in select() for a wake-up.
+        pass
+
+
+class BrowserPolicy(events._BaseDefaultEventLoopPolicy):
+    _loop_factory = BrowserEventLoop
+
+
+def install() -> None:
+    """Undo Pyodide's patches to asyncio.run and time.sleep; make new loops ours."""
+    global _webloop
+    _webloop = events._get_event_loop_policy().get_event_loop()
+    asyncio.run = _orig_run
+    # Pyodide's time.sleep hands the thread to the loop; the examples that
+    # block the loop on purpose need the real, blocking one.
+    time.sleep = _orig_sleep
+    events._set_event_loop_policy(BrowserPolicy())
+    events._set_running_loop(None)
+
+
+def run_as_main(filename: str) -> int:
+    """Execute ``filename`` as ``__main__``; its exit code, with a traceback on stderr."""
+    with open(filename, encoding="utf-8") as file:
+        code = compile(file.read(), filename, "exec")
+    main = types.ModuleType("__main__")
+    main.__file__ = filename
+    sys.modules["__main__"] = main
+    sys.argv = [filename]
+    warnings.simplefilter("error")
+    try:
+        exec(code, main.__dict__)
+    except SystemExit as exit:
+        if exit.code is None or isinstance(exit.code, int):
+            return exit.code or 0
+        print(exit.code, file=sys.stderr)
+        return 1
+    except BaseException as error:
+        # Leave this function's own frame out, as `python FILE` shows none of its own.
+        traceback.print_exception(type(error), error, error.__traceback__.tb_next)
+        return 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    return 0
