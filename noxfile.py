@@ -14,6 +14,8 @@ PYTHONS = ["3.11", "3.12", "3.13"]
 SITE_DIR = "site"
 # Material prints a banner about its successor on every build; it is not our news.
 QUIET_BUILD = {"NO_MKDOCS_2_WARNING": "1"}
+# Pinned: mutant names and the results format change between versions.
+MUTMUT = "mutmut==3.8.1"
 
 
 def install_groups(session: nox.Session, *groups: str) -> None:
@@ -87,6 +89,16 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("lint-imports")
+
+
+@nox.session(default=False)
+def mutate(session: nox.Session) -> None:
+    """Mutation testing of server/ and survey/ (mutmut); prints the score and what survived."""
+    install_groups(session, "test")
+    session.install(MUTMUT)
+    # Two workers: one per core here, and a mutant's tests start processes of their own.
+    session.run("mutmut", "run", "--max-children", "2", *session.posargs, env=QUIET_BUILD)
+    session.run("python", "-m", "tools.mutation_score")
 
 
 @nox.session(python=PYTHONS, default=False)

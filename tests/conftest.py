@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
 
 from tools.harness import SLIDE_SIZE, build_site, launch_chromium, serving, serving_static
 
@@ -55,12 +57,12 @@ def python_in_the_browser(built_site: Path) -> None:
 
 @pytest.fixture(scope="session")
 def browser():
-    """A headless Chromium driven by Playwright; skips only where no Chromium exists."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
+    """A headless Chromium driven by Playwright (a declared test dependency, so never
+    skipped for); skips only where no Chromium exists, and CI does not allow even that."""
+    with sync_playwright() as playwright:
         try:
             browser = launch_chromium(playwright)
-        except sync_api.Error as error:
+        except PlaywrightError as error:
             if REQUIRE_BROWSER:
                 raise
             pytest.skip(f"no Chromium to drive: {error}")

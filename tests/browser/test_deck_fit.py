@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from survey.paths import ROOT
 from tests.browser.deck_pages import deck_pages, present, slide_ids, wait_for_slide
+from tools.notebooks.pages import read_site
 
-pytestmark = pytest.mark.browser
+# Every slide of every page, twice over.
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 # Code read from the back of a room, on a 1280×720 projector.
 MIN_CODE_PX = 11
@@ -48,22 +51,40 @@ MEASURE = """minCodePx => {
 }"""
 
 
+def nav_pages() -> dict[str, int]:
+    """Each page of the nav, as the deck's path to it, with its number of slides: the title
+    slide and one for each H2 outside a code fence."""
+    slides = {}
+    for _, page in read_site(ROOT).nav:
+        if not page.endswith(".md"):
+            continue
+        path = "" if page == "index.md" else page.removesuffix(".md") + "/"
+        headings, fenced = 0, False
+        for line in (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines():
+            fenced ^= line.startswith(("```", "~~~"))
+            headings += not fenced and line.startswith("## ")
+        slides[path] = 1 + headings
+    return slides
+
+
 @pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
 def test_every_slide_fits(browser, served_site: str, width: int, height: int) -> None:
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     try:
-        overflowing = {}
-        pages = deck_pages(page, served_site)
-        assert len(pages) > 1, pages
-        for path in pages:
+        overflowing, measured = {}, {}
+        for path in deck_pages(page, served_site):
             present(page, served_site, path)
+            measured[path] = 0
             for slide_id in slide_ids(page):
                 page.evaluate("id => { location.hash = id; }", slide_id)
                 wait_for_slide(page, slide_id)
                 problems = page.evaluate(MEASURE, MIN_CODE_PX * width / 1280)
+                measured[path] += 1
                 if problems:
                     overflowing[f"{path}#{slide_id}"] = problems
+        # Every page of the nav, in its order, and every slide of each was measured.
+        assert list(measured.items()) == list(nav_pages().items())
         assert not overflowing
     finally:
         context.close()

@@ -90,3 +90,48 @@ def test_the_speaker_window_mirrors_live_output(page, served_site: str) -> None:
     log = speaker.get_by_role("log")
     log.get_by_text("exited with code 0").wait_for()
     assert "hello, event loop" in log.inner_text()
+
+
+def test_the_timer_pauses_resumes_restarts_and_keeps_time_across_pages(
+    page, served_site: str
+) -> None:
+    # The windows' clocks move only when the test moves them.
+    page.clock.install()
+    present(page, served_site)
+    speaker = open_speaker(page)
+    page.clock.pause_at(speaker.evaluate("Date.now()") + 1000)
+    timer = speaker.get_by_role("timer")
+    bar = speaker.locator(".deck-speaker__bar")
+
+    def shown_after(milliseconds: int) -> str:
+        page.clock.run_for(milliseconds)
+        return timer.inner_text()
+
+    start = shown_after(0)
+    assert shown_after(5_000) == seconds_later(start, 5)
+
+    bar.get_by_role("button", name="Pause").click()
+    assert bar.get_by_role("button", name="Resume").is_visible()
+    paused = shown_after(0)
+    assert shown_after(60_000) == paused  # a minute passes, the timer does not move
+
+    bar.get_by_role("button", name="Resume").click()
+    assert shown_after(3_000) == seconds_later(paused, 3)
+
+    bar.get_by_role("button", name="Restart timer").click()
+    assert shown_after(2_000) == "00:00:02"
+
+    # A new page in the speaker window, and a reload of it, take up the same count.
+    speaker.keyboard.press("End")
+    speaker.keyboard.press("ArrowRight")
+    speaker.wait_for_url("**/awaitables/?speaker*")
+    assert shown_after(1_000) == "00:00:03"
+    speaker.reload()
+    speaker.wait_for_selector(".deck-speaker", state="visible")
+    assert shown_after(1_000) == "00:00:04"
+
+
+def seconds_later(shown: str, seconds: int) -> str:
+    hours, minutes, secs = map(int, shown.split(":"))
+    total = hours * 3600 + minutes * 60 + secs + seconds
+    return f"{total // 3600:02}:{total // 60 % 60:02}:{total % 60:02}"

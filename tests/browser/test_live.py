@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
-from survey.paths import EXAMPLES_DIR
+from survey.paths import EXAMPLES_DIR, REPLAYS_DIR
+from tools.harness import SLIDE_SIZE, serving
 
 pytestmark = pytest.mark.browser
 
 QUICK = "event_loop/asyncio_run"
 SLOW = "concurrency/gather_http"  # two lines about a second apart
+OTHER = "concurrency/create_task"  # on the same page
+UNKNOWN_THERE = "concurrency/shield"  # on the same page, not in the stand-ins' catalog
+# The replay has read its recording and begun: its timers are set from here on.
+STARTED = "window.liveMessages.some(message => message.event?.type === 'start')"
 LISTEN = """() => {
   window.liveMessages = [];
-  window.liveTimes = [];
   new BroadcastChannel("async-survey-live").onmessage = ({ data }) => {
     window.liveMessages.push(data);
-    window.liveTimes.push(performance.now() / 1000);
   };
 }"""
 
@@ -32,6 +39,33 @@ def wait_for_log_text(page, example_id: str, text: str) -> None:
     page.get_by_role("log", name=f"Output of {example_id}").get_by_text(text).wait_for()
 
 
+@pytest.fixture(scope="module")
+def stand_in_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site from the survey's server, whose catalog holds two stand-ins: one for
+    SLOW that prints the recorded first line and then waits, so its second line never comes
+    by itself, and one for OTHER that prints a line and ends. Nothing else can run there."""
+    examples = tmp_path_factory.mktemp("stand-ins")
+    first = recorded_lines(SLOW)[0]
+    stand_ins = {
+        SLOW: f"import time\n\nprint({first!r})\ntime.sleep(60)\n",
+        OTHER: 'print("the other one")\n',
+    }
+    for example_id, body in stand_ins.items():
+        stand_in = examples / f"{example_id}.py"
+        stand_in.parent.mkdir(parents=True, exist_ok=True)
+        stand_in.write_text(f'"""Stands in for {example_id}."""\n{body}', encoding="utf-8")
+    with serving(built_site, "--examples-dir", str(examples)) as url:
+        yield url
+
+
+@pytest.fixture
+def lenient_page(browser):
+    """A page for a test that provokes a failed request: the browser logs it as an error."""
+    context = browser.new_context(viewport=SLIDE_SIZE)
+    yield context.new_page()
+    context.close()
+
+
 def test_run_streams_the_output_in_order_and_mirrors_it(page, served_site: str) -> None:
     page.goto(f"{served_site}/event_loop/")
     page.evaluate(LISTEN)
@@ -46,16 +80,12 @@ def test_run_streams_the_output_in_order_and_mirrors_it(page, served_site: str) 
     messages = page.evaluate("window.liveMessages")
     assert messages[0] == {"type": "run-reset", "id": QUICK, "recording": False}
     events = [message["event"] for message in messages[1:]]
-    kinds = [event["type"] for event in events]
-    # What the loop did streams alongside the lines, between start and exit.
-    assert "trace" in kinds[1:-1]
-    events = [event for event in events if event["type"] != "trace"]
     assert [event["type"] for event in events] == ["start", "line", "line", "line", "exit"]
     assert [event["text"] for event in events if event["type"] == "line"] == lines[:-1]
 
 
-def test_stop_ends_a_run_before_its_second_line(page, served_site: str) -> None:
-    page.goto(f"{served_site}/concurrency/")
+def test_stop_ends_a_run_before_its_second_line(page, stand_in_site: str) -> None:
+    page.goto(f"{stand_in_site}/concurrency/")
     page.get_by_role("button", name=f"Run {SLOW}").click()
     first = recorded_lines(SLOW)[0]
     wait_for_log_text(page, SLOW, first)
@@ -78,23 +108,100 @@ def test_a_second_run_replaces_the_first_in_its_panel(page, served_site: str) ->
 
 
 def test_without_the_server_the_button_replays_with_recorded_pacing(page, static_site: str) -> None:
+    recording = json.loads((REPLAYS_DIR / f"{SLOW}.json").read_text(encoding="utf-8"))
+    first, second = (round(line["t"] * 1000) for line in recording["lines"])
+    end = round(recording["elapsed"] * 1000)
+    # The page's clock moves only when the test moves it: each line must wait for its time.
+    page.clock.install()
     page.goto(f"{static_site}/concurrency/")
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
     page.evaluate(LISTEN)
     replay = page.get_by_role("button", name=f"Replay {SLOW}")
     assert replay.get_attribute("data-run") == "replay"
     replay.click()
     assert "recorded run" in page.locator(".live-panel .filename").inner_text()
-    wait_for_log_text(page, SLOW, "[exit 0")
+    page.wait_for_function(STARTED, polling=50)
 
-    assert log_lines(page, SLOW)[:-1] == recorded_lines(SLOW)
-    messages, times = page.evaluate("[window.liveMessages, window.liveTimes]")
+    shown, now = [], 0
+    for moment in (first - 1, first + 1, second - 1, second + 1, end + 1):
+        page.clock.run_for(moment - now)
+        now = moment
+        shown.append(len(log_lines(page, SLOW)))
+    # Nothing before the first line's time, one line until the second's, then the exit line.
+    assert shown == [0, 1, 1, 2, 3]
+    messages = page.evaluate("window.liveMessages")
+    kinds = [message["event"]["type"] for message in messages[1:]]
     # A replay sends the recorded trace too, in the batches a live run would have.
-    kept = [
-        (message["event"]["type"], time)
-        for message, time in zip(messages[1:], times[1:], strict=True)
-        if message["event"]["type"] != "trace"
-    ]
-    assert "trace" in [message["event"]["type"] for message in messages[1:]]
-    assert [kind for kind, _ in kept] == ["start", "line", "line", "exit"]
-    # The recording has its two lines about a second apart; so must the replay.
-    assert kept[2][1] - kept[1][1] > 0.8
+    assert "trace" in kinds
+    assert [kind for kind in kinds if kind != "trace"] == ["start", "line", "line", "exit"]
+    assert log_lines(page, SLOW)[:-1] == recorded_lines(SLOW)
+
+
+def test_the_close_button_removes_the_panel_and_brings_back_the_recording(
+    page, served_site: str
+) -> None:
+    page.goto(f"{served_site}/event_loop/")
+    page.get_by_role("button", name=f"Run {QUICK}").click()
+    wait_for_log_text(page, QUICK, "[exit 0")
+    recorded = page.locator(".live-panel").locator("xpath=preceding-sibling::div[1]")
+    recorded = recorded.element_handle()  # held on to: the panel it was found from goes
+    assert recorded.is_hidden()
+    page.get_by_role("button", name=f"Close the output of {QUICK}").click()
+    assert page.locator(".live-panel").count() == 0
+    assert recorded.is_visible()
+
+
+def test_closing_the_panel_of_a_run_stops_it(page, stand_in_site: str) -> None:
+    page.goto(f"{stand_in_site}/concurrency/")
+    page.evaluate(LISTEN)
+    page.get_by_role("button", name=f"Run {SLOW}").click()
+    wait_for_log_text(page, SLOW, recorded_lines(SLOW)[0])
+    page.get_by_role("button", name=f"Close the output of {SLOW}").click()
+    page.get_by_role("button", name=f"Run {SLOW}").wait_for()  # the run is over
+    events = [message["event"] for message in page.evaluate("window.liveMessages")[1:]]
+    assert events[-1] == {"type": "error", "message": "stopped"}
+
+
+def test_run_on_a_second_block_stops_the_first(page, stand_in_site: str) -> None:
+    page.goto(f"{stand_in_site}/concurrency/")
+    page.get_by_role("button", name=f"Run {SLOW}").click()
+    wait_for_log_text(page, SLOW, recorded_lines(SLOW)[0])
+    page.get_by_role("button", name=f"Run {OTHER}").click()
+    wait_for_log_text(page, SLOW, "[stopped]")
+    wait_for_log_text(page, OTHER, "[exit 0")
+    assert log_lines(page, SLOW) == [recorded_lines(SLOW)[0], "[stopped]"]
+    assert log_lines(page, OTHER)[0] == "the other one"
+    assert page.get_by_role("button", name=f"Run {SLOW}").is_visible()
+
+
+def test_a_socket_that_closes_without_an_ending_says_so(lenient_page, stand_in_site: str) -> None:
+    # The server refuses an example it does not know before the socket opens.
+    lenient_page.goto(f"{stand_in_site}/concurrency/")
+    lenient_page.get_by_role("button", name=f"Run {UNKNOWN_THERE}").click()
+    wait_for_log_text(lenient_page, UNKNOWN_THERE, "[the connection to the server closed]")
+    assert lenient_page.get_by_role("button", name=f"Run {UNKNOWN_THERE}").is_visible()
+
+
+def test_a_missing_recording_says_so(lenient_page, static_site: str) -> None:
+    lenient_page.route(f"**/replays/{SLOW}.json", lambda route: route.fulfill(status=404))
+    lenient_page.goto(f"{static_site}/concurrency/")
+    lenient_page.get_by_role("button", name=f"Replay {SLOW}").click()
+    wait_for_log_text(lenient_page, SLOW, "[no recording: HTTP 404]")
+    assert log_lines(lenient_page, SLOW) == ["[no recording: HTTP 404]"]
+
+
+def test_stop_during_a_replay_ends_it_there(page, static_site: str) -> None:
+    recording = json.loads((REPLAYS_DIR / f"{SLOW}.json").read_text(encoding="utf-8"))
+    first = round(recording["lines"][0]["t"] * 1000)
+    page.clock.install()
+    page.goto(f"{static_site}/concurrency/")
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
+    page.evaluate(LISTEN)
+    page.get_by_role("button", name=f"Replay {SLOW}").click()
+    page.wait_for_function(STARTED, polling=50)
+    page.clock.run_for(first + 1)
+    page.get_by_role("button", name=f"Stop {SLOW}").click()
+    # Everything the recording still held is due by now: none of it may show.
+    page.clock.run_for(round(recording["elapsed"] * 1000) + 1000)
+    assert log_lines(page, SLOW) == [recorded_lines(SLOW)[0], "[stopped]"]
+    assert page.get_by_role("button", name=f"Replay {SLOW}").is_visible()

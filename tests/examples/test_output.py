@@ -19,6 +19,8 @@ def outcomes() -> dict[str, runner.Outcome]:
     return {outcome.example.id: outcome for outcome in results}
 
 
+# The first test pays for running every example (the module's fixture).
+@pytest.mark.timeout(300)
 @pytest.mark.parametrize("example_id", [example.id for example in EXAMPLES])
 def test_output_is_current(outcomes: dict[str, runner.Outcome], example_id: str) -> None:
     outcome = outcomes[example_id]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +19,38 @@ import time
 print("before", flush=True)
 time.sleep(1.0)
 print("after")
+''',
+    "gated": '''"""Prints a line, then waits for the test to open its gate before the next."""
+import pathlib
+import time
+
+gate = pathlib.Path(__file__).with_suffix(".open")
+print("before")  # no flush: the run's environment must make stdout unbuffered
+while not gate.exists():
+    time.sleep(0.01)
+print("after")
+''',
+    "counted": '''"""Asks the /count server it was given for a number."""
+# /// script
+# [tool.survey]
+# needs = ["demo-server"]
+# ///
+import json
+import os
+import urllib.request
+
+with urllib.request.urlopen(os.environ["DEMO_SERVER"] + "/count") as reply:
+    print("count", json.load(reply)["count"])
+''',
+    "merged": '''"""Writes to stderr as part of its lesson."""
+# /// script
+# [tool.survey]
+# stderr = "merge"
+# ///
+import sys
+
+print("to stdout", flush=True)
+print("to stderr, merged", file=sys.stderr)
 ''',
     "fails": '''"""Writes to both streams and exits 3."""
 import sys
@@ -90,10 +121,9 @@ def write_examples(root: Path) -> Path:
 
 @dataclass
 class Transcript:
-    """Every message a run socket carried, with the time each arrived."""
+    """Every message a run socket carried."""
 
     messages: list[dict] = field(default_factory=list)
-    arrivals: list[float] = field(default_factory=list)
 
     @property
     def final(self) -> dict:
@@ -105,10 +135,6 @@ class Transcript:
             for message in self.messages
             if message["type"] == "line" and stream in (None, message["stream"])
         ]
-
-    def arrival_of(self, text: str) -> float:
-        index = next(i for i, m in enumerate(self.messages) if m.get("text") == text)
-        return self.arrivals[index]
 
     def trace(self) -> list[dict]:
         return [
@@ -128,13 +154,15 @@ class Transcript:
         )
 
 
-async def read_all(socket, until_text: str | None = None) -> Transcript:
-    """Messages until the socket closes (or until a line with ``until_text``)."""
-    transcript = Transcript()
+async def read_all(
+    socket, until_text: str | None = None, transcript: Transcript | None = None
+) -> Transcript:
+    """Messages until the socket closes (or until a line with ``until_text``), added to
+    ``transcript`` if given: reading on from where an earlier call stopped."""
+    transcript = transcript or Transcript()
     async for message in socket:
         assert message.type is WSMsgType.TEXT
         transcript.messages.append(message.json())
-        transcript.arrivals.append(time.perf_counter())
         if until_text is not None and transcript.messages[-1].get("text") == until_text:
             return transcript
     transcript.check_shape()

@@ -49,6 +49,7 @@ async def one_run(client, chance: random.Random) -> str:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(300)  # 300 interpreters started on a busy machine; a hang still fails
 async def test_random_runs_leave_nothing_behind(aiohttp_client, tmp_path: Path) -> None:
     examples_dir = write_examples(tmp_path / "examples")
     existing = child_pids()
@@ -61,10 +62,9 @@ async def test_random_runs_leave_nothing_behind(aiohttp_client, tmp_path: Path) 
         for _ in range(runs):
             endings.append(await one_run(client, chance))
 
-    async with asyncio.timeout(60):
-        await asyncio.gather(*(client_loop(RUNS // CLIENTS) for _ in range(CLIENTS)))
-        runs = client.app[live_runs]
-        await asyncio.gather(*(run.finished.wait() for run in list(runs.runs)))
+    await asyncio.gather(*(client_loop(RUNS // CLIENTS) for _ in range(CLIENTS)))
+    runs = client.app[live_runs]
+    await asyncio.gather(*(run.finished.wait() for run in list(runs.runs)))
 
     assert len(endings) == RUNS, Counter(endings)
     assert {"exit", "error", "left"} <= set(endings)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from survey.catalog import CatalogError, Options, discover, load
+from survey.catalog import CatalogError, Options, discover, find, load
 
 
 def write(directory: Path, example_id: str, source: str) -> Path:
@@ -66,6 +66,7 @@ def test_private_modules_are_not_examples(tmp_path: Path) -> None:
         ('"""Doc."""\n# /// script\n# [tool.survey]\n# needs = ["redis"]\n# ///\n', "needs"),
         ('"""Doc."""\n# /// script\n# [tool.survey]\n# stderr = "drop"\n# ///\n', "stderr"),
         ('"""Doc."""\n# /// script\n# requires-python = "~=3.12"\n# ///\n', "requires-python"),
+        ('"""Doc."""\n' + "# /// script\n# dependencies = []\n# ///\npass\n" * 2, "more than one"),
         ('"""Doc."""\n# /// script\n# [tool.survey]\n# no-browser = true\n# ///\n', "why"),
     ],
 )
@@ -73,6 +74,10 @@ def test_bad_declarations_name_the_example(tmp_path: Path, source: str, complain
     path = write(tmp_path, "basics/broken", source)
     with pytest.raises(CatalogError, match=f"basics/broken.*{complaint}"):
         load(path, tmp_path)
+
+
+def test_find_answers_none_for_an_id_it_does_not_know() -> None:
+    assert find("basics/nowhere", []) is None
 
 
 @pytest.mark.parametrize(

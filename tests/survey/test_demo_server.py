@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
 import pytest
 from aiohttp import web
 
 from survey import demo_server
+from tests.in_flight import InFlight
 
 
 @pytest.fixture
-async def client(aiohttp_client):
-    app = web.Application()
+def in_flight() -> InFlight:
+    return InFlight()
+
+
+@pytest.fixture
+async def client(aiohttp_client, in_flight: InFlight):
+    app = web.Application(middlewares=[in_flight.middleware])
     demo_server.add_routes(app)
     return await aiohttp_client(app)
 
@@ -23,20 +28,20 @@ async def test_answers_with_sequence_numbers(client) -> None:
     for _ in range(3):
         response = await client.get("/count")
         assert response.status == 200
-        numbers.append((await response.json())["count"])
+        answer = await response.json()
+        assert answer["delay"] == 0.0  # no delay asked for: none taken
+        numbers.append(answer["count"])
     assert numbers == [1, 2, 3]
 
 
-async def test_delayed_requests_overlap(client) -> None:
-    requests, delay = 5, 0.4
-    started = time.perf_counter()
-    responses = await asyncio.gather(
-        *(client.get(f"/count?delay={delay}") for _ in range(requests))
-    )
-    elapsed = time.perf_counter() - started
+async def test_delayed_requests_overlap(client, in_flight: InFlight) -> None:
+    """Let in together, five delayed requests are all asleep in the handler at once."""
+    requests = 5
+    in_flight.hold(requests)
+    responses = await asyncio.gather(*(client.get("/count?delay=0.05") for _ in range(requests)))
 
     assert sorted([(await r.json())["count"] for r in responses]) == [1, 2, 3, 4, 5]
-    assert delay <= elapsed < requests * delay / 2
+    assert in_flight.peak == requests
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from survey.catalog import Example, discover, find
-from survey.launch import WarmPool, launch, record
+from survey.launch import WarmPool, environment, launch, record
 from survey.recording import Recording
 from tests.server.live_examples import write_examples
 from tools import runner
@@ -20,9 +20,19 @@ async def warm_run(example: Example) -> Recording:
     pool = WarmPool(1, line_limit=2**16)
     pool.fill()
     await asyncio.gather(*pool.starting)
+    [waiting] = pool.idle
+    taken = []
+    real_take = pool.take
+
+    async def take(*args, **kwargs):
+        taken.append(await real_take(*args, **kwargs))
+        return taken[-1]
+
+    pool.take = take
     try:
         recording = await record(example, pool=pool)
-        assert not pool.idle, "the run did not go to the warm interpreter"
+        # None, had the interpreter died and the run started cold instead.
+        assert taken == [waiting], "the run did not go to the warm interpreter"
         return recording
     finally:
         await pool.close()
@@ -63,6 +73,7 @@ def warm_outcomes() -> dict[str, runner.Outcome]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(300)  # the first pays for running every example (the module's fixture)
 @pytest.mark.parametrize("example_id", [example.id for example in EXAMPLES])
 def test_a_warm_run_prints_the_committed_output(warm_outcomes, example_id: str) -> None:
     outcome = warm_outcomes[example_id]
@@ -71,3 +82,26 @@ def test_a_warm_run_prints_the_committed_output(warm_outcomes, example_id: str) 
     assert outcome.status is runner.Status.OK, (
         f"{example_id} is {outcome.status}:\n{outcome.detail}"
     )
+
+
+def test_a_child_gets_the_callers_environment_without_what_would_change_python(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SURVEY_PASSED_THROUGH", "yes")
+    monkeypatch.setenv("PYTHONWARNINGS", "ignore")
+    env = environment({"DEMO_SERVER": "http://127.0.0.1:1"})
+    assert env["SURVEY_PASSED_THROUGH"] == "yes"
+    assert "PYTHONWARNINGS" not in env
+    assert env["PYTHONHASHSEED"] == "0"
+    assert env["DEMO_SERVER"] == "http://127.0.0.1:1"
+
+
+async def test_a_second_fill_while_the_first_is_starting_adds_none() -> None:
+    pool = WarmPool(2, line_limit=2**16)
+    pool.fill()
+    pool.fill()
+    try:
+        await asyncio.gather(*pool.starting)
+        assert len(pool.idle) == 2
+    finally:
+        await pool.close()

@@ -36,3 +36,12 @@ async def test_the_cap_counts_every_stream_of_a_run_together() -> None:
     assert await read_all(output, stream_of(b"12345\n")) == ["12345"]
     with pytest.raises(TooMuchOutput, match="passed the limit of 10 bytes"):
         await read_all(output, stream_of(b"67890\n"))
+
+
+async def test_a_run_may_print_exactly_its_cap() -> None:
+    assert await read_all(Output(cap=12), stream_of(b"12345\n67890\n")) == ["12345", "67890"]
+
+
+async def test_a_line_keeps_all_but_its_ending_and_bad_bytes_show_as_replacements() -> None:
+    lines = await read_all(Output(), stream_of(b"trailing spaces  \nends in X\r\nbad \xff byte\n"))
+    assert lines == ["trailing spaces  ", "ends in X", "bad \ufffd byte"]

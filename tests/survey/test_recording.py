@@ -66,3 +66,13 @@ def test_every_committed_replay_is_written_exactly_as_dumps_writes_it(path) -> N
 def test_what_is_not_a_replay_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match="not a replay file"):
         loads(text)
+
+
+def test_a_masked_recording_masks_each_line_and_text_reads_stdout_by_default() -> None:
+    recording = Recording(
+        "basics/masks",
+        "Masks.",
+        [Line(0.1, "stdout", "at 0x7f3a2c1b9d60"), Line(0.2, "stderr", "x")],
+    )
+    assert recording.masked().text() == "at 0x…\n"
+    assert recording.text() == recording.text("stdout") == "at 0x7f3a2c1b9d60\n"

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from survey.catalog import discover
 from survey.markdown import ExampleBlockError
 from survey.paths import ROOT
-from tools.notebooks.cells import SCRIPT_ONLY
+from survey.recording import mask
+from tools.notebooks.cells import SCRIPT_ONLY, script_only_reason
 from tools.notebooks.cli import FIX_COMMAND, NOTEBOOKS_DIR, main, source_view, write
 from tools.notebooks.execute import errors, execute
 from tools.notebooks.notebook import build
@@ -22,8 +25,43 @@ SECTIONS = sections(SITE)
 NOTEBOOK_SECONDS = 120
 
 
+EXAMPLES = {example.id: example for example in discover()}
+EXAMPLE_CELL = re.compile(r"# examples/(?P<id>[\w/]+)\.py: ")
+# In a kernel, earlier cells may already have started the default executor's threads,
+# so the number in a worker thread's name depends on what ran before.
+NOTEBOOK_MASKS = [(re.compile(r"\basyncio_\d+\b"), "asyncio_<n>")]
+
+
 def committed(section: Section) -> nbformat.NotebookNode:
     return nbformat.read(ROOT / NOTEBOOKS_DIR / f"{section.slug}.ipynb", as_version=4)
+
+
+def shown_as_in_a_notebook(text: str) -> str:
+    for pattern, replacement in NOTEBOOK_MASKS:
+        text = pattern.sub(replacement, text)
+    return mask(text)
+
+
+def output_mismatches(notebook: nbformat.NotebookNode) -> list[str]:
+    """Each example cell whose printed output is not its example's captured ``.out``,
+    masked alike, or that wrote to stderr although its example does not declare it."""
+    found = []
+    for cell in notebook.cells:
+        if cell.cell_type != "code" or not (start := EXAMPLE_CELL.match(cell.source)):
+            continue
+        example = EXAMPLES[start["id"]]
+        streams = [output for output in cell.outputs if output.output_type == "stream"]
+        merged = example.options.stderr == "merge"
+        printed = "".join(s.text for s in streams if merged or s.name == "stdout")
+        if not merged and (stray := "".join(s.text for s in streams if s.name == "stderr")):
+            found.append(f"{example.id} wrote to stderr: {stray!r}")
+        shown = shown_as_in_a_notebook(printed).splitlines()
+        captured = shown_as_in_a_notebook(example.output_path.read_text("utf-8")).splitlines()
+        if example.options.unordered:
+            shown, captured = sorted(shown), sorted(captured)
+        if shown != captured:
+            found.append(f"{example.id} printed {shown}, its .out holds {captured}")
+    return found
 
 
 def test_every_section_but_further_reading_has_a_notebook() -> None:
@@ -40,6 +78,7 @@ def test_committed_notebooks_match_the_pages(capsys: pytest.CaptureFixture[str])
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(NOTEBOOK_SECONDS + 60)
 @pytest.mark.parametrize("section", SECTIONS, ids=lambda section: section.slug)
 def test_committed_notebook_executes_without_an_error(section: Section) -> None:
     notebook = committed(section)
@@ -49,6 +88,24 @@ def test_committed_notebook_executes_without_an_error(section: Section) -> None:
     # Raises CellExecutionError at the first cell that raises.
     execute(notebook, ROOT, timeout=NOTEBOOK_SECONDS)
     assert errors(notebook) == []
+    assert output_mismatches(notebook) == []
+
+
+@pytest.mark.parametrize("section", SECTIONS, ids=lambda section: section.slug)
+def test_committed_notebook_shows_what_each_example_printed(section: Section) -> None:
+    assert output_mismatches(committed(section)) == []
+
+
+def test_every_example_a_kernel_can_run_has_its_cell() -> None:
+    """So that the check above leaves no example out."""
+    in_cells = {
+        start["id"]
+        for section in SECTIONS
+        for cell in committed(section).cells
+        if cell.cell_type == "code" and (start := EXAMPLE_CELL.match(cell.source))
+    }
+    runnable = {example_id for example_id, e in EXAMPLES.items() if not script_only_reason(e)}
+    assert in_cells == runnable
 
 
 def test_code_cells_are_the_examples_with_await_for_asyncio_run() -> None:

@@ -48,18 +48,28 @@ def test_captures_text_and_timed_replay(examples_dir: Path, replays_dir: Path) -
         "basics/two_lines",
         """
         import time
+        began = time.perf_counter()
         print("first")
-        time.sleep(0.3)
-        print("second")
+        time.sleep(0.1)
+        print(f"second, {time.perf_counter() - began:.3f} s after the start")
         """,
     )
+    window = time.perf_counter()
     assert run(examples_dir, replays_dir) == 0
+    window = time.perf_counter() - window
 
-    assert path.with_suffix(".out").read_text() == "first\nsecond\n"
+    text = path.with_suffix(".out").read_text()
+    assert text.startswith("first\nsecond, ")
     replay = json.loads((replays_dir / "basics/two_lines.json").read_text())
-    assert [line["text"] for line in replay["lines"]] == ["first", "second"]
+    assert (replay["id"], replay["title"]) == ("basics/two_lines", "Fixture basics/two_lines.")
+    assert [line["text"] for line in replay["lines"]] == text.splitlines()
     first, second = (line["t"] for line in replay["lines"])
-    assert second - first >= 0.25
+    printed_after = float(text.split()[2])
+    # The runner's clock started before the example's, and read the line after it was printed.
+    assert first <= second
+    assert second >= printed_after
+    # And the run's own length lies within the test's, measured around it.
+    assert second <= replay["elapsed"] <= window
     assert replay["exit"] == 0
 
 
@@ -256,32 +266,58 @@ def test_demo_server_is_started_for_examples_that_need_it(
     )
 
 
-def test_examples_run_concurrently(examples_dir: Path, replays_dir: Path) -> None:
-    count, delay = 6, 0.5
+def test_examples_run_concurrently(examples_dir: Path, replays_dir: Path, tmp_path: Path) -> None:
+    """Each example waits until all of them have started: run one after another, they fail."""
+    count, meeting = 6, tmp_path / "meeting"
+    meeting.mkdir()
+    # One deadline for all (the monotonic clock is the machine's): the wait is bounded
+    # however many come one after another.
+    deadline = time.monotonic() + 20
     for index in range(count):
-        add_example(examples_dir, f"sleepy/nap_{index}", f"import time\ntime.sleep({delay})\n")
-
-    started = time.perf_counter()
+        add_example(
+            examples_dir,
+            f"sleepy/nap_{index}",
+            f"""
+            import pathlib, time
+            meeting = pathlib.Path({str(meeting)!r})
+            (meeting / "{index}").touch()
+            while len(list(meeting.iterdir())) < {count}:
+                assert time.monotonic() < {deadline}, "the others never came"
+                time.sleep(0.01)
+            """,
+        )
     outcomes = asyncio.run(
         runner.run_all(discover(examples_dir), check=False, replays=replays_dir, report=str)
     )
-    wall = time.perf_counter() - started
-
-    assert {outcome.status for outcome in outcomes} == {runner.Status.UPDATED}
-    assert wall < count * delay / 2, f"{count} naps of {delay} s took {wall:.2f} s"
+    assert {outcome.status for outcome in outcomes} == {runner.Status.UPDATED}, outcomes
 
 
-def test_serial_examples_run_alone(examples_dir: Path, replays_dir: Path) -> None:
+def test_serial_examples_run_alone(examples_dir: Path, replays_dir: Path, tmp_path: Path) -> None:
+    """Each serial example notes its start and end in one log: no two may interleave."""
+    log = tmp_path / "log"
     for index in range(3):
         add_example(
-            examples_dir, f"heavy/job_{index}", "import time\ntime.sleep(0.3)\n", "serial = true"
+            examples_dir,
+            f"heavy/job_{index}",
+            f"""
+            import pathlib, time
+            log = pathlib.Path({str(log)!r})
+            with log.open("a") as note:
+                note.write("start {index}\\n")
+            time.sleep(0.2)  # room for another to start, were it allowed to
+            with log.open("a") as note:
+                note.write("end {index}\\n")
+            """,
+            "serial = true",
         )
-
-    started = time.perf_counter()
     asyncio.run(
         runner.run_all(discover(examples_dir), check=False, replays=replays_dir, report=str)
     )
-    assert time.perf_counter() - started >= 3 * 0.3
+    steps = log.read_text().splitlines()
+    assert len(steps) == 6
+    # "start i" is followed by "end i", every time.
+    pairs = zip(steps[::2], steps[1::2], strict=True)
+    assert all(end == start.replace("start", "end") for start, end in pairs), steps
 
 
 def test_unknown_ids_are_refused(examples_dir: Path, replays_dir: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from examples.awaitables import cancel_task
 
 
@@ -18,6 +20,18 @@ def test_only_the_started_task_runs_its_handler(monkeypatch) -> None:
         "report cancelled: True",
         "invoice cancelled: True",
     ]
+
+
+async def test_a_cancelled_download_tidies_up_and_ends_cancelled(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    task = asyncio.create_task(cancel_task.download("report.pdf"))
+    await asyncio.sleep(0)  # one turn of the loop: the task reaches its first await
+    assert task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert task.cancelled()  # the handler re-raised
+    assert "report.pdf" in capsys.readouterr().out  # the handler ran
 
 
 async def test_cancelled_before_its_first_step_runs_no_finally() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 
 import pytest
 
@@ -16,6 +17,21 @@ async def test_await_and_gather_accept_it() -> None:
     loop.call_soon(second.arrive)
     assert await first == "tea delivered"
     assert await asyncio.gather(second) == ["cake delivered"]
+
+
+async def test_awaiting_a_delivery_waits_for_arrive() -> None:
+    delivery = custom_awaitable.Delivery("books")
+    assert inspect.isawaitable(delivery)
+
+    async def receive() -> str:
+        return await delivery
+
+    waiting = asyncio.create_task(receive())
+    for _ in range(3):
+        await asyncio.sleep(0)  # turns of the loop: still nothing to wake it
+    assert not waiting.done()
+    delivery.arrive()
+    assert await waiting == "books delivered"
 
 
 async def test_create_task_rejects_it_and_takes_a_wrapping_coroutine() -> None:

@@ -3,34 +3,47 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
-LIMIT = 0.1
+import pytest
+
+from examples.concurrency import shield, swallowed_cancel, timeouts
 
 
-async def test_timeout_and_wait_for_cancel_the_work(load_example, capsys) -> None:
-    example = load_example("timeouts")
-    started = time.perf_counter()
-    await example.main()
-    assert time.perf_counter() - started < 2  # the 5 s queries were cut short
+async def test_timeout_and_wait_for_cancel_the_work(capsys: pytest.CaptureFixture[str]) -> None:
+    await timeouts.main()
     out = capsys.readouterr().out
+    assert "first: cancelled" not in out  # it fitted in the budget
     assert "second: cancelled at the deadline" in out
     assert "third: cancelled at the deadline" in out
 
 
-async def test_stubborn_job_defeats_the_timeout(load_example, monkeypatch, capsys) -> None:
-    example = load_example("swallowed_cancel")
-    monkeypatch.setattr(example, "LIMIT", LIMIT)
-    started = time.perf_counter()
-    async with asyncio.timeout(LIMIT):  # no TimeoutError: the cancel was swallowed
-        assert await example.stubborn_job() == "finished late"
-    assert time.perf_counter() - started >= 4 * LIMIT
+async def test_a_query_past_its_deadline_raises_timeout_error() -> None:
+    for give_up in (
+        lambda query: asyncio.wait_for(query, timeout=0.01),
+        lambda query: run_within(query, 0.01),
+    ):
+        with pytest.raises(TimeoutError):
+            # Sixty seconds would outlast this test's time limit: it can only end cancelled.
+            await give_up(timeouts.slow_query("slow", 60))
+
+
+async def run_within(query, seconds: float) -> None:
+    async with asyncio.timeout(seconds):
+        await query
+
+
+async def test_stubborn_job_defeats_the_timeout(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(swallowed_cancel, "LIMIT", 0.01)
+    async with asyncio.timeout(0.01) as deadline:  # no TimeoutError: the cancel was swallowed
+        assert await swallowed_cancel.stubborn_job() == "finished late"
+    assert deadline.expired()  # the deadline did pass while the job ran
     assert capsys.readouterr().out == "stubborn_job: cancel ignored\n"
 
 
-async def test_shielded_save_outlives_its_caller(load_example, capsys) -> None:
-    example = load_example("shield")
-    await example.main()
+async def test_shielded_save_outlives_its_caller(capsys: pytest.CaptureFixture[str]) -> None:
+    await shield.main()
     assert capsys.readouterr().out.splitlines() == [
         "request: timed out, but the save carries on",
         "order 42: saved",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from examples.concurrency import debug_mode
 from survey.paths import ROOT
 
 ASYNCIO_DIR = Path(asyncio.__file__).parent
@@ -30,10 +31,9 @@ async def block() -> None:
     time.sleep(0.15)  # noqa: ASYNC251 - blocking is what debug mode reports
 
 
-def test_blocking_task_is_reported_by_name(load_example, caplog) -> None:
-    example = load_example("debug_mode")
-    example.DELAY = 0.15
-    [message] = slow_step_messages(caplog, example.main())
+def test_blocking_task_is_reported_by_name(caplog, monkeypatch) -> None:
+    monkeypatch.setattr(debug_mode, "DELAY", 0.15)
+    [message] = slow_step_messages(caplog, debug_mode.main())
     assert "name='upload' coro=<handle_upload() done" in message
     assert re.search(r" took \d+\.\d{3} seconds$", message)
 
@@ -71,12 +71,11 @@ def test_page_does_not_promise_the_creating_line() -> None:
     assert "inside asyncio itself" in slide
 
 
-def test_printed_report_is_stable(load_example, capsys) -> None:
-    example = load_example("debug_mode")
-    handler = example.PrintSlowSteps(logging.WARNING)
+def test_printed_report_is_stable(capsys) -> None:
+    handler = debug_mode.PrintSlowSteps(logging.WARNING)
     logging.getLogger("asyncio").addHandler(handler)
     try:
-        asyncio.run(example.main(), debug=True)
+        asyncio.run(debug_mode.main(), debug=True)
     finally:
         logging.getLogger("asyncio").removeHandler(handler)
     out = capsys.readouterr().out

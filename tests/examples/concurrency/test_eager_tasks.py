@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from examples.concurrency import eager_tasks
+
 pytestmark = pytest.mark.skipif(sys.version_info < (3, 12), reason="eager_task_factory is 3.12+")
 
 
@@ -24,8 +26,8 @@ def run_start_two(example, monkeypatch, *, eager: bool) -> list[str]:
     return [line.strip() for line in lines]
 
 
-def test_default_tasks_start_after_create_task_returns(load_example, monkeypatch) -> None:
-    lines = run_start_two(load_example("eager_tasks"), monkeypatch, eager=False)
+def test_default_tasks_start_after_create_task_returns(monkeypatch) -> None:
+    lines = run_start_two(eager_tasks, monkeypatch, eager=False)
     assert lines == [
         "returned: hit done False, miss done False",
         "lookup('tea') starts",
@@ -33,8 +35,8 @@ def test_default_tasks_start_after_create_task_returns(load_example, monkeypatch
     ]
 
 
-def test_eager_tasks_run_their_first_step_inside_create_task(load_example, monkeypatch) -> None:
-    lines = run_start_two(load_example("eager_tasks"), monkeypatch, eager=True)
+def test_eager_tasks_run_their_first_step_inside_create_task(monkeypatch) -> None:
+    lines = run_start_two(eager_tasks, monkeypatch, eager=True)
     assert lines == [
         "lookup('tea') starts",
         "lookup('cake') starts",

@@ -1,32 +1,52 @@
-"""Gathered asyncio.sleep() naps overlap; gathered time.sleep() naps add up."""
+"""Gathered asyncio.sleep() naps overlap; gathered time.sleep() naps take turns."""
 
 from __future__ import annotations
 
+import functools
+import inspect
+import itertools
 import time
 
-DELAY = 0.1
+import pytest
+
+from examples.concurrency import gather_sleep as example
+
+Span = tuple[float, float]
 
 
-async def test_async_naps_overlap_and_blocking_naps_add_up(
-    load_example, monkeypatch, capsys
+def timed(nap, spans: list[Span]):
+    """``nap``, noting when each call started and ended."""
+
+    @functools.wraps(nap)
+    async def wrapper(delay: float) -> None:
+        started = time.perf_counter()
+        await nap(delay)
+        spans.append((started, time.perf_counter()))
+
+    return wrapper
+
+
+async def test_async_naps_overlap_and_blocking_naps_take_turns(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    example = load_example("gather_sleep")
-    monkeypatch.setattr(example, "DELAY", DELAY)
-    started = time.perf_counter()
+    async_spans: list[Span] = []
+    blocking_spans: list[Span] = []
+    monkeypatch.setattr(example, "DELAY", 0.01)
+    monkeypatch.setattr(example, "async_nap", timed(example.async_nap, async_spans))
+    monkeypatch.setattr(example, "blocking_nap", timed(example.blocking_nap, blocking_spans))
     await example.main()
-    took = (time.perf_counter() - started) / DELAY
-    naps = example.NAPS
-    assert capsys.readouterr().out.splitlines() == [
-        f"{naps} × async_nap({DELAY}) gathered: ≈ 1 × delay",
-        f"{naps} × blocking_nap({DELAY}) gathered: ≈ {naps} × delay",
-    ]
-    # The blocking naps alone take ≥ naps × DELAY, so this bounds the async ones by 2 × DELAY.
-    assert naps + 1 <= took < naps + 2
+
+    assert len(async_spans) == len(blocking_spans) == example.NAPS
+    # Every async nap began before any of them ended ...
+    assert max(start for start, _ in async_spans) < min(end for _, end in async_spans)
+    # ... and every blocking nap began only after the one before it had ended.
+    blocking_spans.sort()
+    assert all(end <= then for (_, end), (then, _) in itertools.pairwise(blocking_spans))
+    assert len(capsys.readouterr().out.splitlines()) == 2  # one verdict for each kind
 
 
-def test_debug_mode_is_off_where_blocking_is_the_lesson(load_example) -> None:
+def test_debug_mode_is_off_where_blocking_is_the_lesson() -> None:
     # Under -X dev, debug mode would log every blocking nap before the slide explains it.
-    example = load_example("gather_sleep")
-    guard = example.__loader__.get_source(example.__name__).rsplit("if __name__", 1)[1]
+    guard = inspect.getsource(example).rsplit("if __name__", 1)[1]
     assert "asyncio.run(main(), debug=False)" in guard
     assert "slow_callback_duration" not in guard

@@ -3,9 +3,11 @@ Condition hands each item to exactly one waiting consumer."""
 
 from __future__ import annotations
 
+from examples.concurrency import sync_primitives
 
-async def test_barrier_then_event_then_condition(load_example, monkeypatch) -> None:
-    example = load_example("sync_primitives")
+
+async def test_barrier_then_event_then_condition(monkeypatch) -> None:
+    example = sync_primitives
     lines: list[str] = []
     monkeypatch.setattr(example, "print", lines.append, raising=False)
     await example.main()

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 
+from examples.concurrency import gather_exceptions, wait_first
 
-async def test_wait_returns_the_first_and_leaves_the_others_pending(load_example) -> None:
-    example = load_example("wait_first")
+
+async def test_wait_returns_the_first_and_leaves_the_others_pending() -> None:
+    example = wait_first
     tasks = [
         asyncio.create_task(example.download(mirror, delay / 10), name=mirror)
         for mirror, delay in example.MIRRORS.items()
@@ -20,8 +22,8 @@ async def test_wait_returns_the_first_and_leaves_the_others_pending(load_example
     await asyncio.gather(*pending, return_exceptions=True)
 
 
-async def test_main_cancels_the_losers(load_example, monkeypatch) -> None:
-    example = load_example("wait_first")
+async def test_main_cancels_the_losers(monkeypatch) -> None:
+    example = wait_first
     lines: list[str] = []
     monkeypatch.setattr(example, "print", lines.append, raising=False)
     await example.main()
@@ -29,8 +31,8 @@ async def test_main_cancels_the_losers(load_example, monkeypatch) -> None:
     assert asyncio.all_tasks() == {asyncio.current_task()}
 
 
-async def test_gather_keeps_outcomes_and_task_group_cancels(load_example, monkeypatch) -> None:
-    example = load_example("gather_exceptions")
+async def test_gather_keeps_outcomes_and_task_group_cancels(monkeypatch) -> None:
+    example = gather_exceptions
     lines: list[str] = []
     monkeypatch.setattr(example, "print", lines.append, raising=False)
     await example.main()

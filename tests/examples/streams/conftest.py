@@ -29,13 +29,16 @@ def mini_redis() -> ModuleType:
 
 
 @pytest.fixture
-async def address(
-    server_module: ModuleType, mini_redis: ModuleType
-) -> AsyncIterator[tuple[str, int]]:
-    """A fresh server and database; stopped the way `--port` mode stops on SIGTERM."""
-    db = mini_redis.Database()
-    async with await server_module.open_server("127.0.0.1", 0, db) as server:
+def database(mini_redis: ModuleType):
+    """The server's database, whose ``clients`` are the server's end of each connection."""
+    return mini_redis.Database()
+
+
+@pytest.fixture
+async def address(server_module: ModuleType, database) -> AsyncIterator[tuple[str, int]]:
+    """A fresh server on ``database``; stopped the way `--port` mode stops on SIGTERM."""
+    async with await server_module.open_server("127.0.0.1", 0, database) as server:
         yield server.sockets[0].getsockname()[:2]
         server.close()
-        for transport in list(db.clients):
+        for transport in list(database.clients):
             transport.abort()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 
 import pytest
 import redis.asyncio as aioredis
@@ -146,19 +147,83 @@ async def test_abrupt_disconnect_mid_command(address: tuple[str, int]) -> None:
     assert await exchange(address, b"EXISTS k half\r\n") == b":0\r\n"
 
 
-async def test_slow_reader_does_not_stall_others(address: tuple[str, int]) -> None:
-    """A client that stops reading gets backpressure; everybody else carries on."""
-    big = b"v" * 256 * 1024
-    hog_reader, hog_writer = await asyncio.open_connection(*address)
-    hog_writer.write(b"*3\r\n$3\r\nSET\r\n$3\r\nbig\r\n$%d\r\n%b\r\n" % (len(big), big))
-    hog_writer.write(b"GET big\r\n" * 100)  # 25 MiB of replies that nobody reads yet
-    await asyncio.sleep(0.2)
+BIG = b"v" * 256 * 1024
+GETS = 100  # 25 MiB of replies: far more than the sockets between hog and server can hold
+REPLY = b"$%d\r\n%b\r\n" % (len(BIG), BIG)
+
+
+async def hog(address: tuple[str, int]) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """A client that asks for 25 MiB and reads none of it until told to.
+
+    Its receive buffer is kept small, so that the kernel holds a few hundred KiB of
+    replies at most and the rest must wait in the server (or be held back by it).
+    """
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 64 * 1024)
+    sock.setblocking(False)
+    await asyncio.get_running_loop().sock_connect(sock, address)
+    reader, writer = await asyncio.open_connection(sock=sock)
+    writer.write(b"*3\r\n$3\r\nSET\r\n$3\r\nbig\r\n$%d\r\n%b\r\n" % (len(BIG), BIG))
+    writer.write(b"GET big\r\n" * GETS)
+    return reader, writer
+
+
+async def read_every_reply(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """Every reply, in order; then the connection still answers, and is closed."""
+    assert await reader.readline() == b"+OK\r\n"
+    for _ in range(GETS):
+        assert await reader.readexactly(len(REPLY)) == REPLY
+    writer.write(b"PING\r\n")
+    assert await reader.readline() == b"+PONG\r\n"
+    writer.close()
+    await writer.wait_closed()
+
+
+@pytest.mark.parametrize("server_module", ["mini_redis"], indirect=True)
+async def test_the_streams_server_waits_while_a_client_does_not_read(
+    address: tuple[str, int], database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`await writer.drain()` holds the next reply back until the write buffer has room:
+    whenever a GET runs, what waits in the server for the hog is under the high-water mark."""
+    waiting: list[tuple[int, int]] = []  # (bytes in the write buffer, its high-water mark)
+    real_get = database.get
+
+    def get(key: bytes) -> bytes | None:
+        for transport in database.clients:
+            _, high = transport.get_write_buffer_limits()
+            waiting.append((transport.get_write_buffer_size(), high))
+        return real_get(key)
+
+    monkeypatch.setattr(database, "get", get)
+    reader, writer = await hog(address)
     assert await exchange(address, b"PING\r\n") == b"+PONG\r\n"
-    assert await hog_reader.readline() == b"+OK\r\n"
-    for _ in range(100):
-        assert await hog_reader.readexactly(len(big) + 11) == b"$262144\r\n" + big + b"\r\n"
-    hog_writer.close()
-    await hog_writer.wait_closed()
+    await read_every_reply(reader, writer)
+
+    assert len(waiting) >= GETS
+    assert all(size <= high for size, high in waiting), max(waiting)
+
+
+@pytest.mark.parametrize("server_module", ["resp_protocol"], indirect=True)
+async def test_the_protocol_server_stops_reading_while_a_client_does_not_read(
+    address: tuple[str, int], server_module, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the transport says its buffer is full, the protocol stops reading that client;
+    it reads again once the client has caught up (its last PING is answered)."""
+    reading_when_paused: list[bool] = []
+    paused = asyncio.Event()
+    real_pause = server_module.RedisProtocol.pause_writing
+
+    def pause_writing(protocol) -> None:
+        real_pause(protocol)
+        reading_when_paused.append(protocol.transport.is_reading())
+        paused.set()
+
+    monkeypatch.setattr(server_module.RedisProtocol, "pause_writing", pause_writing)
+    reader, writer = await hog(address)
+    await paused.wait()  # 25 MiB cannot all fit in the sockets, so the transport must say so
+    assert reading_when_paused == [False]
+    assert await exchange(address, b"PING\r\n") == b"+PONG\r\n"
+    await read_every_reply(reader, writer)
 
 
 async def test_hundreds_of_clients_interleaved(address: tuple[str, int], mini_redis) -> None:

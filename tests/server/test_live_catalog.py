@@ -1,0 +1,113 @@
+"""Every example, run through the server's WebSocket as a click runs it, prints its ``.out``,
+from the warm interpreter the server had started before the click."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+import pytest
+from aiohttp import web
+
+import server.live
+from server.app import make_app
+from server.live import Limits, live_runs
+from survey.catalog import Example, discover
+from survey.recording import mask
+from tests.server.live_examples import Transcript, read_all
+
+EXAMPLES = discover()
+
+
+@dataclass
+class LiveRun:
+    transcript: Transcript
+    warm_pid: int  # the interpreter waiting in the pool when the run was asked for
+    ran_in: int | None  # the process the server ran the example in
+
+
+async def run_every_example(site_dir: Path) -> dict[str, LiveRun]:
+    """One at a time, each once the pool has its warm interpreter ready, over a real socket."""
+    app = make_app(site_dir, limits=Limits(warm_interpreters=1))
+    runs = app[live_runs]
+    launched: list[int] = []
+    real_launch = server.live.launch
+
+    async def launch(*args, **kwargs):
+        started = await real_launch(*args, **kwargs)
+        launched.append(started.process.pid)
+        return started
+
+    server.live.launch = launch
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    url = f"http://127.0.0.1:{runner.addresses[0][1]}/api/run/"
+    results = {}
+    try:
+        async with aiohttp.ClientSession() as session:
+            for example in EXAMPLES:
+                await asyncio.gather(*runs.pool.starting)
+                [waiting] = runs.pool.idle
+                launched.clear()
+                async with session.ws_connect(url + example.id) as socket:
+                    transcript = await read_all(socket)
+                # The run is over and the pool refilled once the server lets go of it.
+                await asyncio.gather(*(run.finished.wait() for run in list(runs.runs)))
+                ran_in = launched[0] if launched else None
+                results[example.id] = LiveRun(transcript, waiting.process.pid, ran_in)
+    finally:
+        server.live.launch = real_launch
+        await runner.cleanup()
+    return results
+
+
+@pytest.fixture(scope="module")
+def live_runs_of_every_example(tmp_path_factory: pytest.TempPathFactory) -> dict[str, LiveRun]:
+    return asyncio.run(run_every_example(tmp_path_factory.mktemp("no-site")))
+
+
+def runnable() -> Iterator[Example]:
+    return (example for example in EXAMPLES if example.skip_reason() is None)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)  # the first pays for running every example (the module's fixture)
+@pytest.mark.parametrize("example", list(runnable()), ids=lambda example: example.id)
+def test_a_live_run_prints_the_committed_output_from_a_warm_interpreter(
+    live_runs_of_every_example: dict[str, LiveRun], example: Example
+) -> None:
+    run = live_runs_of_every_example[example.id]
+    assert run.transcript.final["type"] == "exit", run.transcript.final
+    assert run.transcript.final["code"] == 0
+    assert run.transcript.lines("stderr") == []
+    shown = [mask(text) for text in run.transcript.lines("stdout")]
+    captured = example.output_path.read_text(encoding="utf-8").splitlines()
+    if example.options.unordered:
+        shown, captured = sorted(shown), sorted(captured)
+    assert shown == captured
+    assert run.ran_in == run.warm_pid
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize(
+    "example",
+    [example for example in EXAMPLES if example.skip_reason()],
+    ids=lambda example: example.id,
+)
+def test_an_example_for_a_newer_python_is_refused_with_the_reason(
+    live_runs_of_every_example: dict[str, LiveRun], example: Example
+) -> None:
+    run = live_runs_of_every_example[example.id]
+    assert run.transcript.messages == [
+        {
+            "type": "error",
+            "message": f"{example.id} cannot run on this server: it {example.skip_reason()}",
+        }
+    ]
+    assert run.ran_in is None
