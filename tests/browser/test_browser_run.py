@@ -129,6 +129,7 @@ def wrong_output(example: Example, events: list[dict]) -> str | None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)  # every browser example, one after another, in Pyodide
 def test_every_example_marked_for_the_browser_prints_its_committed_output_there(
     page, static_site: str
 ) -> None:

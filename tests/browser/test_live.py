@@ -80,6 +80,10 @@ def test_run_streams_the_output_in_order_and_mirrors_it(page, served_site: str) 
     messages = page.evaluate("window.liveMessages")
     assert messages[0] == {"type": "run-reset", "id": QUICK, "recording": False}
     events = [message["event"] for message in messages[1:]]
+    kinds = [event["type"] for event in events]
+    # What the loop did streams alongside the lines, between start and exit.
+    assert "trace" in kinds[1:-1]
+    events = [event for event in events if event["type"] != "trace"]
     assert [event["type"] for event in events] == ["start", "line", "line", "line", "exit"]
     assert [event["text"] for event in events if event["type"] == "line"] == lines[:-1]
 
