@@ -121,6 +121,7 @@ export class Timeline {
     this.table = details.querySelector(":scope > div") ?? details.appendChild(element("div"));
     this.output = null;
     this.recording = null;
+    this.loading = false; // true while the recording is on its way: no "done" before it is drawn
     this.lit = null;
     this.frame = 0;
     this.width = 0;
@@ -136,6 +137,8 @@ export class Timeline {
 
   // The recorded run, fetched once, drawn whole and tied to the recorded output.
   async showRecording() {
+    this.loading = true;
+    this.figure.dataset.state = "loading";
     this.recording ??= fetch(new URL(`replays/${this.id}.json`, siteRoot)).then((response) => {
       if (!response.ok) throw new Error(`no recording of ${this.id}: HTTP ${response.status}`);
       return response.json();
@@ -144,6 +147,7 @@ export class Timeline {
     this.reset();
     this.add(recording.trace ?? []);
     for (const line of recording.lines) this.addLine(line);
+    this.loading = false;
     this.finish();
     const code = this.figure.closest(".example")?.querySelector(":scope > .language-text code");
     if (code) {
@@ -353,8 +357,9 @@ export class Timeline {
     if (this.running) parts.push(this.drawNow(layout));
     this.svg.setAttribute("viewBox", `0 0 ${layout.width} ${layout.height}`);
     this.svg.innerHTML = parts.join("");
-    // What the figure shows now: a run under way, or one that ended.
-    this.figure.dataset.state = this.running ? "running" : "done";
+    // What the figure shows now: the recording still on its way, a run under
+    // way, or one that ended.
+    this.figure.dataset.state = this.running ? "running" : this.loading ? "loading" : "done";
     this.markLines();
     if (this.lit !== null) this.light(this.lit, true);
     const took = performance.now() - began;
