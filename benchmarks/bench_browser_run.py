@@ -25,6 +25,7 @@ import time
 
 from playwright.sync_api import sync_playwright
 
+from benchmarks.stats import p95, page_samples
 from tools.harness import (
     CHROMIUM_FLAGS,
     SLIDE_SIZE,
@@ -111,16 +112,9 @@ def live_server(playwright, url: str) -> list[float]:
     browser = launch_chromium(playwright)
     page = open_page(browser.new_context(viewport=SLIDE_SIZE), url, "server")
     time.sleep(PAUSE)  # the warm interpreters finish starting
-    samples = []
-    for _ in range(RUNS):
-        samples.append(page.evaluate(TIME_ONE_RUN, EXAMPLE))
-        time.sleep(PAUSE)
+    samples = page_samples(page, TIME_ONE_RUN, EXAMPLE, RUNS, PAUSE)
     browser.close()
     return samples
-
-
-def p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ import time
 
 from playwright.sync_api import sync_playwright
 
+from benchmarks.stats import p95, page_samples
 from tools.harness import SLIDE_SIZE, launch_chromium, scratch_site, serving
 
 RUNS = 25
@@ -54,10 +55,7 @@ def click_to_first_line(browser, url: str) -> list[float]:
     page.goto(f"{url}/{PAGE}")
     page.get_by_role("button", name=f"Run {EXAMPLE}").wait_for()
     time.sleep(2)  # the warm interpreters finish starting
-    samples = []
-    for _ in range(RUNS):
-        samples.append(page.evaluate(TIME_ONE_RUN, EXAMPLE))
-        time.sleep(PAUSE)
+    samples = page_samples(page, TIME_ONE_RUN, EXAMPLE, RUNS, PAUSE)
     page.close()
     return samples
 
@@ -70,10 +68,6 @@ def bare_python_start() -> list[float]:
             child.stdout.readline()
             samples.append((time.perf_counter() - start) * 1000)
     return samples
-
-
-def p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20)[-1]
 
 
 def main() -> None:

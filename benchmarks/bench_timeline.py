@@ -26,6 +26,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from benchmarks.stats import p95
 from survey.catalog import Example, discover, load
 from survey.launch import record, services, spawn
 from survey.paths import REPLAYS_DIR
@@ -170,12 +171,6 @@ async def record_stepper() -> dict:
         "steps": steps,
         "walls": (untraced, traced),
     }
-
-
-def p95(samples: list[float]) -> float:
-    if len(samples) < 2:
-        return samples[0]
-    return statistics.quantiles(samples, n=20, method="inclusive")[-1]
 
 
 def main() -> None:
