@@ -4,6 +4,7 @@ from the warm interpreter the server had started before the click."""
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,9 @@ from survey.recording import mask
 from tests.server.live_examples import Transcript, read_all
 
 EXAMPLES = discover()
+# Debug mode (-X dev) reports any step of the loop over 100 ms: on a loaded machine that
+# says how busy the machine is, not that the example did something wrong.
+SLOW_STEP = re.compile(r"Executing <.*> took \d+\.\d+ seconds")
 
 
 @dataclass
@@ -84,7 +88,8 @@ def test_a_live_run_prints_the_committed_output_from_a_warm_interpreter(
     run = live_runs_of_every_example[example.id]
     assert run.transcript.final["type"] == "exit", run.transcript.final
     assert run.transcript.final["code"] == 0
-    assert run.transcript.lines("stderr") == []
+    complaints = [line for line in run.transcript.lines("stderr") if not SLOW_STEP.fullmatch(line)]
+    assert complaints == []
     shown = "".join(f"{mask(text)}\n" for text in run.transcript.lines("stdout"))
     captured = example.output_path.read_text(encoding="utf-8")
     assert example.same_output(captured, shown), shown
