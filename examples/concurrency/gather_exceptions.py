@@ -12,7 +12,7 @@ async def fetch(name: str, delay: float) -> str:
 
 
 async def main() -> None:
-    jobs = [("prices", 0.1), ("stock", 0.2), ("reviews", 0.3)]
+    jobs = [("prices", 0.1), ("stock", 0.6), ("reviews", 0.7)]
     outcomes = await asyncio.gather(
         *(fetch(name, delay) for name, delay in jobs), return_exceptions=True
     )

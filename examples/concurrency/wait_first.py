@@ -2,7 +2,7 @@
 
 import asyncio
 
-MIRRORS = {"eu": 0.3, "us": 0.1, "asia": 0.2}  # seconds each takes to answer
+MIRRORS = {"eu": 0.8, "us": 0.1, "asia": 0.6}  # seconds each takes to answer
 
 
 # --8<-- [start:core]
