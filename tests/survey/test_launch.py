@@ -7,8 +7,9 @@ import asyncio
 import pytest
 
 from survey.catalog import Example, discover, find
-from survey.launch import WarmPool, environment, launch, record
+from survey.launch import WarmPool, environment, launch
 from survey.recording import Recording
+from survey.stream import record
 from tests.server.live_examples import write_examples
 from tools import runner
 

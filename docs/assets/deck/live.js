@@ -9,14 +9,14 @@
 // the server. Every event also goes out on the live channel (channels.js), so
 // the speaker window shows it too. A block with a timeline (timeline.js) has
 // it redrawn from a run's trace as it comes: a live run streams one, and a
-// Replay sends the recorded one in the batches a live run would have. A run in
+// Replay plays the recorded stream back, batches as they were sent. A run in
 // the browser is not traced, so its block keeps the recorded picture.
 
 import { describe, postRunEvent, postRunReset } from "./channels.js";
 import { button, element } from "./dom.js";
 import { editedCode, makeEditable } from "./edit.js";
 import { CONTENT, onEveryPage, siteRoot } from "./material.js";
-import { batchesByArrival, timelineOf } from "./timeline.js";
+import { timelineOf } from "./timeline.js";
 
 const IN_BROWSER = "Python 3.14 on Pyodide, in your browser";
 
@@ -163,20 +163,16 @@ class Replay extends Session {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.json();
       })
-      .then((recording) => this.play(recording))
+      .then((file) => this.play(file))
       .catch((problem) => this.emit({ type: "error", message: `no recording: ${problem.message}` }));
   }
 
-  play(recording) {
+  // The stored events, each at its recorded time.
+  play(file) {
     if (this.ended) return;
-    this.emit({ type: "start", id: this.id });
-    const at = (seconds, event) =>
-      this.timers.push(setTimeout(() => this.emit(event), seconds * 1000));
-    for (const { t, stream, text } of recording.lines) at(t, { type: "line", stream, text, t });
-    for (const { at: sent, events } of batchesByArrival(recording.trace ?? [])) {
-      at(sent, { type: "trace", events });
+    for (const event of file.events) {
+      this.timers.push(setTimeout(() => this.emit(event), event.t * 1000));
     }
-    at(recording.elapsed, { type: "exit", code: recording.exit, elapsed: recording.elapsed });
   }
 
   stop() {

@@ -22,6 +22,7 @@
 import { button, element } from "./dom.js";
 import { fitSlide } from "./fit.js";
 import { CONTENT, onEveryPage, siteRoot } from "./material.js";
+import { readReplay } from "./replay-file.js";
 
 const HOUSEKEEPING = new Set(["shutdown_asyncgens()", "shutdown_default_executor()"]);
 const CLEANUP_LANE = "asyncio clean-up";
@@ -141,7 +142,7 @@ export class Timeline {
     this.figure.dataset.state = "loading";
     this.recording ??= fetch(new URL(`replays/${this.id}.json`, siteRoot)).then((response) => {
       if (!response.ok) throw new Error(`no recording of ${this.id}: HTTP ${response.status}`);
-      return response.json();
+      return response.json().then(readReplay);
     });
     const recording = await this.recording;
     this.reset();
