@@ -167,11 +167,12 @@ class Replay extends Session {
       .catch((problem) => this.emit({ type: "error", message: `no recording: ${problem.message}` }));
   }
 
-  // The stored events, each at its recorded time.
+  // The stored events, each at its recorded time (the start at once).
   play(file) {
     if (this.ended) return;
     for (const event of file.events) {
-      this.timers.push(setTimeout(() => this.emit(event), event.t * 1000));
+      if (event.t > 0) this.timers.push(setTimeout(() => this.emit(event), event.t * 1000));
+      else this.emit(event);
     }
   }
 
