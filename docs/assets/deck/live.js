@@ -110,7 +110,7 @@ class Session {
     this.expected = 0;
     this.timeline?.recordedSpan().then((span) => (this.expected = span));
     setButton(button, "Stop", id);
-    postRunReset(id, kind === "replay");
+    postRunReset(id);
   }
 
   emit(event) {
