@@ -1,4 +1,4 @@
-"""The recorder's raw lines become the design's trace events, whatever chunks they arrive in."""
+"""The recorder's raw lines become the run's trace events, whatever chunks they arrive in."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@
 //
 //   const timeline = timelineOf(exampleBlock);
 //   timeline.start({ expected });      // a run begins; how long the recording took
-//   timeline.add(events);              // trace events (design.md, "The loop, drawn")
+//   timeline.add(events);              // trace events (ARCHITECTURE.md, "Trace events")
 //   timeline.addLine({ t, text });     // a printed line
 //   timeline.finish();
 //   timeline.showRecording();          // back to the recorded picture
