@@ -9,10 +9,11 @@
    DRAWINGS; beside it, the interval between two animation frames of the same
    page, the budget a drawing has (goal: at most 16 ms).
 3. Keeping up: a run of 10,000 steps, recorded with the recorder, fed to a
-   drawing at its recorded pace in the batches the live server sends (one per
-   50 ms). Behind is the time from a batch's arrival to the end of the first
-   drawing that shows it (goal: at most 100 ms); the baseline is the same feed
-   to a handler that only waits for the next frame.
+   drawing at its recorded pace in the trace batches it recorded, which are
+   those the live server sends (at most 20 a second). Behind is the time from
+   a batch's arrival to the end of the first drawing that shows it (goal: at
+   most 100 ms); the baseline is the same feed to a handler that only waits
+   for the next frame.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ from tools.harness import SLIDE_SIZE, launch_chromium, scratch_site, serving
 
 ROUNDS = 3
 DRAWINGS = 30
-BATCH_SECONDS = 0.05  # the live server's TRACE_MESSAGES_PER_SECOND, 20
 
 STEPPER = '''"""Ten thousand steps: twenty tasks taking five hundred turns each."""
 import asyncio
@@ -118,12 +118,12 @@ DRAW = """async ([id, drawings]) => {
   return { times, frames, events: timeline.events };
 }"""
 
-FOLLOW = """async ([recording, interval, drawing]) => {
-  const { batchesByArrival, createFigure } = await import("../assets/deck/timeline.js");
+FOLLOW = """async ([recording, drawing]) => {
+  const { createFigure } = await import("../assets/deck/timeline.js");
   const box = document.querySelector("article");
   box.prepend(document.createElement("div"));
   const timeline = createFigure(box.firstElementChild, recording.id);
-  const batches = batchesByArrival(recording.trace, interval);
+  const batches = recording.batches;
   const behind = [];
   const pending = [];
   timeline.figure.addEventListener("timeline:drawn", ({ detail }) => {
@@ -164,11 +164,10 @@ async def record_stepper() -> dict:
         untraced = statistics.median([await wall(example, False) for _ in range(ROUNDS)])
         traced = statistics.median([await wall(example, True) for _ in range(ROUNDS)])
     steps = sum(1 for event in recording.trace if event["kind"] == "step")
-    lines = [{"t": line.t, "stream": line.stream, "text": line.text} for line in recording.lines]
+    sent = [event for event in recording.events if event["type"] == "trace"]
     return {
         "id": "bench/steps_10k",
-        "trace": recording.trace,
-        "lines": lines,
+        "batches": [{"at": event["t"], "events": event["events"]} for event in sent],
         "steps": steps,
         "walls": (untraced, traced),
     }
@@ -188,7 +187,7 @@ def main() -> None:
         follows = {}
         for drawn in (False, True):
             page.goto(f"{url}/{page_of}/")
-            follows[drawn] = page.evaluate(FOLLOW, [stepper, BATCH_SECONDS, drawn])
+            follows[drawn] = page.evaluate(FOLLOW, [stepper, drawn])
         browser.close()
 
     print(f"Tracing overhead, {sys.version.split()[0]}, median of {ROUNDS} interleaved runs\n")
@@ -218,7 +217,7 @@ def main() -> None:
 
     print(
         f"\nA {stepper['steps']}-step run fed live at its recorded pace, "
-        f"{follows[True]['batches']} batches of {BATCH_SECONDS * 1000:.0f} ms\n"
+        f"{follows[True]['batches']} batches, at most 20 a second\n"
     )
     print("| measure | median ms | p95 ms | worst ms |")
     print("| --- | ---: | ---: | ---: |")

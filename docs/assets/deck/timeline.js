@@ -637,21 +637,6 @@ function spanOf(trace, lines) {
   return last - origin;
 }
 
-// A recorded trace as a live run would have streamed it: batches of the events
-// that arrived in each `interval` seconds, each sent when its last event came
-// (so never after the run's end, when a Replay stops listening).
-export function batchesByArrival(trace, interval = 0.05) {
-  const batches = new Map();
-  for (const event of trace) {
-    const slot = Math.floor(arrival(event) / interval);
-    if (!batches.has(slot)) batches.set(slot, { at: 0, events: [] });
-    const batch = batches.get(slot);
-    batch.at = Math.max(batch.at, arrival(event));
-    batch.events.push(event);
-  }
-  return [...batches.values()].sort((a, b) => a.at - b.at);
-}
-
 // A figure of one's own (the speaker window's), drawn into `container`.
 export function createFigure(container, id) {
   const figure = element("figure", { className: "timeline", "data-example": id, innerHTML: FIGURE });
