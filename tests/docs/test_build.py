@@ -75,7 +75,7 @@ def test_a_wrong_example_block_fails_the_build_naming_page_and_line(tmp_path: Pa
 
 def test_a_page_shows_each_example_in_one_block(built_site: Path) -> None:
     html = (built_site / "concurrency/index.html").read_text(encoding="utf-8")
-    block = html.split('data-example="concurrency/gather_sleep" data-region="core">', 1)[1]
+    block = html.split('data-example="concurrency/gather_sleep" data-region="core"', 1)[1]
     block = block.split('<div class="example__controls">', 1)[0]
     assert 'class="filename">examples/concurrency/gather_sleep.py<' in block
     assert 'class="filename">Output<' in block
