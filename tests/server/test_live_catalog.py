@@ -111,6 +111,7 @@ def test_an_example_for_a_newer_python_is_refused_with_the_reason(
         {
             "type": "error",
             "message": f"{example.id} cannot run on this server: it {example.skip_reason()}",
+            "t": 0.0,
         }
     ]
     assert run.ran_in is None
