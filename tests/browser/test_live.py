@@ -163,7 +163,7 @@ def test_closing_the_panel_of_a_run_stops_it(page, stand_in_site: str) -> None:
     page.get_by_role("button", name=f"Close the output of {SLOW}").click()
     page.get_by_role("button", name=f"Run {SLOW}").wait_for()  # the run is over
     events = [message["event"] for message in page.evaluate("window.liveMessages")[1:]]
-    assert events[-1] == {"type": "error", "message": "stopped"}
+    assert (events[-1]["type"], events[-1]["message"]) == ("error", "stopped")
 
 
 def test_run_on_a_second_block_stops_the_first(page, stand_in_site: str) -> None:
