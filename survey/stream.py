@@ -83,7 +83,7 @@ async def run_events(
     except OSError as problem:
         yield error(f"the example could not start: {problem}", clock.now())
         return
-    run = Run(launched, limits, clock)
+    run = Running(launched, limits, clock)
     run.start(stopping)
     try:
         while (event := await run.queue.get()) is not run.ending:
@@ -94,7 +94,7 @@ async def run_events(
         yield run.ending
 
 
-class Run:
+class Running:
     """A launched example's pipes, read into one queue of events, ended once."""
 
     def __init__(self, launched: Launched, limits: RunLimits, clock: Clock) -> None:
