@@ -1,0 +1,351 @@
+"""The first mini Redis loop, one await per line: where its time goes, and what whole buffers save.
+
+python examples/streams/line_by_line.py              # profile it, then measure each step
+python examples/streams/line_by_line.py --port 6382  # serve until stopped
+"""
+
+# /// script
+# [tool.survey]
+# serial = true
+# timeout = 60
+# measured = ["{} %", "{} one at a time", "{} pipelined"]
+# no-browser = "it serves TCP on 127.0.0.1 from child processes, and Python in a browser has neither"
+# ///
+
+import argparse
+import asyncio
+import contextlib
+import cProfile
+import functools
+import importlib
+import json
+import pstats
+import socket
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from mini_redis import (
+    MAX_ARGS,
+    MAX_BYTES,
+    MAX_LINE,
+    READ_SIZE,
+    CommandError,
+    Database,
+    ProtocolError,
+    Session,
+    encode,
+    encode_command,
+    execute,
+    length,
+    run_server,
+    server_options,
+    shut_down,
+)
+
+CLIENTS = 20
+COMMANDS = 2000  # per server and measurement, from all clients together
+PIPELINE = 16  # commands a client sends before it reads the replies
+ROUNDS = 3  # each server measured this often, in turn; its best round counts
+
+
+# --8<-- [start:framing]
+async def read_command(reader: asyncio.StreamReader) -> list[bytes]:
+    """One command: a RESP array of bulk strings, or a line typed into nc."""
+    # IncompleteReadError here and below once the client is gone.
+    line = await reader.readuntil(b"\n")
+    if not line.startswith(b"*"):
+        return line.split()  # inline; a blank line gives [] and is ignored
+    args, budget = [], MAX_BYTES
+    for _ in range(length(line, MAX_ARGS)):
+        header = await reader.readuntil(b"\n")
+        if not header.startswith(b"$"):
+            raise ProtocolError(f"expected '$', got {header[:1]!r}")
+        size = length(header, budget)
+        budget -= size
+        payload = await reader.readexactly(size + 2)
+        if payload[-2:] != b"\r\n":
+            raise ProtocolError("bulk string not followed by CRLF")
+        args.append(payload[:-2])
+    return args
+
+
+# --8<-- [end:framing]
+
+
+# --8<-- [start:connection]
+async def serve_client(
+    db: Database, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+) -> None:
+    """One task per connection: read, answer, until the client goes."""
+    session = Session(db)
+    db.connected(writer.transport)
+    try:
+        while not session.closing:
+            if args := await read_command(reader):
+                writer.write(encode(execute(session, args), session.resp3))
+                # Backpressure: wait here while the client is slow to read.
+                await writer.drain()
+    # LimitOverrunError: a line longer than MAX_LINE.
+    except (ProtocolError, asyncio.LimitOverrunError) as error:
+        writer.write(
+            encode(CommandError(f"ERR Protocol error: {error}"), session.resp3)
+        )
+    except (asyncio.IncompleteReadError, ConnectionError):
+        pass  # the client hung up, perhaps mid-command: only its task ends
+    finally:
+        writer.close()
+        with contextlib.suppress(ConnectionError):
+            await writer.wait_closed()
+        db.disconnected(writer.transport)
+
+
+# --8<-- [end:connection]
+
+
+async def open_server(
+    host: str = "127.0.0.1", port: int = 0, db: Database | None = None
+) -> asyncio.Server:
+    handler = functools.partial(serve_client, db or Database())
+    return await asyncio.start_server(handler, host, port, limit=MAX_LINE)
+
+
+async def answer_ok(
+    db: Database, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+) -> None:
+    """The ceiling: what the loop costs alone, parsing nothing."""
+    db.connected(writer.transport)
+    try:
+        while data := await reader.read(READ_SIZE):
+            writer.write(b"+OK\r\n" * data.count(b"*"))
+            await writer.drain()
+    finally:
+        writer.close()
+        db.disconnected(writer.transport)
+
+
+async def open_ceiling(
+    host: str = "127.0.0.1", port: int = 0, db: Database | None = None
+) -> asyncio.Server:
+    handler = functools.partial(answer_ok, db or Database())
+    return await asyncio.start_server(handler, host, port)
+
+
+# Each server by its module, and what it does with the commands it reads.
+STEPS = {
+    "line_by_line": "line by line, a write and a drain each",
+    "mini_redis": "whole buffers, one write and one drain",
+    "resp_protocol": "an asyncio.Protocol, whole buffers, no task",
+}
+
+
+# --8<-- [start:profile]
+async def serve_measured(opener: Callable, profiled: bool) -> None:
+    """In a child process: serve, and answer 'start' and 'stop' on stdin
+    with the CPU time the load between them cost, and where it went."""
+    db = Database()
+    async with await opener(db=db) as server:
+        print(server.sockets[0].getsockname()[1], flush=True)
+        while await asyncio.to_thread(sys.stdin.readline):  # "start"
+            # Timed in CPU seconds: time spent waiting for clients is not cost.
+            profiler = cProfile.Profile(time.process_time)
+            started = time.process_time()
+            print("started", flush=True)
+            with profiler if profiled else contextlib.nullcontext():
+                await asyncio.to_thread(sys.stdin.readline)  # "stop"
+            report = {"cpu": time.process_time() - started}
+            if profiled:
+                report["shares"] = shares(pstats.Stats(profiler))
+            print(json.dumps(report), flush=True)
+        await shut_down(server, db)
+
+
+def shares(stats: pstats.Stats) -> dict[str, float]:
+    """The profile cut into parts, each with the functions it calls."""
+    inclusive = {
+        (Path(file).stem, name): cumulative
+        for (file, _, name), (*_, cumulative, _) in stats.stats.items()
+    }
+    parts = {
+        "reading commands: readuntil, readexactly": inclusive[
+            "line_by_line", "read_command"
+        ],
+        "running them, encoding replies": inclusive["mini_redis", "execute"]
+        + inclusive["mini_redis", "encode"],
+        "write(): a send() for every reply": inclusive["streams", "write"],
+        "drain()": inclusive["streams", "drain"],
+    }
+    rest = stats.total_tt - sum(parts.values())
+    return parts | {"the loop: epoll, recv, waking tasks": rest}
+
+
+# --8<-- [end:profile]
+
+
+def send_load() -> None:
+    """In a child process: for each 'PORT PIPELINE' line on stdin, connect
+    CLIENTS clients and say 'ready'; at the next line, send COMMANDS SETs
+    from all of them at once, and say 'done'."""
+    with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
+        for request in sys.stdin:
+            port, pipeline = map(int, request.split())
+            with contextlib.ExitStack() as stack:
+                connections = [
+                    stack.enter_context(
+                        socket.create_connection(("127.0.0.1", port))
+                    )
+                    for _ in range(CLIENTS)
+                ]
+                # A first round trip each: every connection accepted, and
+                # its task started, before the server's clock starts.
+                list(pool.map(send_sets, connections, [1] * CLIENTS, [1] * CLIENTS))
+                print("ready", flush=True)
+                sys.stdin.readline()  # "go"
+                round_trips = [COMMANDS // (CLIENTS * pipeline)] * CLIENTS
+                list(pool.map(send_sets, connections, round_trips, [pipeline] * CLIENTS))
+                print("done", flush=True)
+
+
+def send_sets(connection: socket.socket, round_trips: int, pipeline: int):
+    """One client: SETs in batches, each answered before the next."""
+    batch = encode_command("SET greeting hello") * pipeline
+    expected = b"+OK\r\n" * pipeline
+    for _ in range(round_trips):
+        connection.sendall(batch)
+        replies = b""
+        while len(replies) < len(expected):
+            if not (chunk := connection.recv(65536)):
+                raise ConnectionError("the server hung up")
+            replies += chunk
+        if replies != expected:
+            raise ValueError(f"unexpected replies {replies[:40]!r}")
+
+
+class Child:
+    """This module in a child process, spoken to in lines.
+
+    Not in development mode: debug mode's checks would be what we measure,
+    and a process of its own keeps each server's CPU time its own."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+
+    @classmethod
+    async def start(cls, *arguments: str) -> "Child":
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            __file__,
+            *arguments,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+        )
+        return cls(process)
+
+    async def ask(self, line: str) -> str:
+        self.process.stdin.write(f"{line}\n".encode())
+        return await self.reply()
+
+    async def reply(self) -> str:
+        line = await self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"child {self.process.pid} ended early")
+        return line.decode().strip()
+
+    async def stop(self) -> None:
+        self.process.stdin.close()
+        await self.process.wait()
+
+
+async def cpu_per_command(server: Child, port: int, load: Child, pipeline: int):
+    """The server's CPU seconds per command, and its profile if it takes one."""
+    await load.ask(f"{port} {pipeline}")  # "ready"
+    await server.ask("start")
+    await load.ask("go")  # "done"
+    report = json.loads(await server.ask("stop"))
+    return report["cpu"] / COMMANDS, report.get("shares")
+
+
+async def start_server(name: str, *flags: str) -> tuple[Child, int]:
+    server = await Child.start("--measure", name, *flags)
+    return server, int(await server.reply())
+
+
+async def best_of_rounds(load: Child) -> dict[tuple[str, int], float]:
+    """Each server's least CPU per command over ROUNDS rounds taken in turn,
+    so that a burst of load from elsewhere cannot single one out."""
+    servers = [await start_server(name) for name in ["ceiling", *STEPS]]
+    best: dict[tuple[str, int], float] = {}
+    try:
+        for _ in range(ROUNDS):
+            for name, (server, port) in zip(["ceiling", *STEPS], servers):
+                for pipeline in (1, PIPELINE):
+                    cpu, _ = await cpu_per_command(server, port, load, pipeline)
+                    key = name, pipeline
+                    best[key] = min(cpu, best.get(key, cpu))
+    finally:
+        await asyncio.gather(*(server.stop() for server, _ in servers))
+    return best
+
+
+async def main() -> None:
+    print(
+        f"{CLIENTS} clients send SETs, one at a time or {PIPELINE} pipelined"
+    )
+    load = await Child.start("--load")
+    try:
+        server, port = await start_server("line_by_line", "--profile")
+        _, profile = await cpu_per_command(server, port, load, 1)
+        await server.stop()
+        best = await best_of_rounds(load)
+    finally:
+        await load.stop()
+    print("cProfile of the line-by-line server, one at a time:")
+    total = sum(profile.values())
+    for part, seconds in profile.items():
+        print(f"  {part}: {100 * seconds / total:.0f} %")
+    print("its CPU per command, as a share of the ceiling's (no parsing at all):")
+    for name, step in STEPS.items():
+        alone, piped = (
+            best["ceiling", pipeline] / best[name, pipeline]
+            for pipeline in (1, PIPELINE)
+        )
+        print(f"  {step}: {alone:.2f} one at a time, {piped:.2f} pipelined")
+
+
+def opener(name: str) -> Callable:
+    """The open_server of the server called name."""
+    if name == "ceiling":
+        return open_ceiling
+    if name == "line_by_line":
+        return open_server  # this module runs as __main__: not imported again
+    return importlib.import_module(name).open_server
+
+
+def command_line() -> argparse.Namespace:
+    parser = server_options(__doc__.splitlines()[0])
+    parser.add_argument(
+        "--measure",
+        choices=["ceiling", *STEPS],
+        help="serve for main(), and report the CPU time of each load",
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="with --measure: a profile too"
+    )
+    parser.add_argument(
+        "--load", action="store_true", help="be main()'s clients"
+    )
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    options = command_line()
+    if options.measure:
+        asyncio.run(serve_measured(opener(options.measure), options.profile))
+    elif options.load:
+        send_load()
+    elif options.port is None:
+        asyncio.run(main())
+    else:
+        run_server(open_server, options)
