@@ -9,7 +9,7 @@ python examples/streams/line_by_line.py --port 6382  # serve until stopped
 # serial = true
 # timeout = 60
 # measured = ["{} %", "{} one at a time", "{} pipelined"]
-# no-browser = "it serves TCP on 127.0.0.1 from child processes, and Python in a browser has neither"
+# no-browser = "it starts processes that serve TCP, and Python in a browser can do neither"
 # ///
 
 import argparse
@@ -23,7 +23,7 @@ import pstats
 import socket
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -46,8 +46,9 @@ from mini_redis import (
 )
 
 CLIENTS = 20
-COMMANDS = 2000  # per server and measurement, from all clients together
 PIPELINE = 16  # commands a client sends before it reads the replies
+# Commands per server and measurement, from all clients together, by pipeline.
+COMMANDS = {1: 4000, PIPELINE: 16000}
 ROUNDS = 3  # each server measured this often, in turn; its best round counts
 
 
@@ -135,13 +136,12 @@ async def open_ceiling(
 
 # Each server by its module, and what it does with the commands it reads.
 STEPS = {
-    "line_by_line": "line by line, a write and a drain each",
-    "mini_redis": "whole buffers, one write and one drain",
-    "resp_protocol": "an asyncio.Protocol, whole buffers, no task",
+    "line_by_line": "line by line, write and drain each",
+    "mini_redis": "whole buffers, one write and drain",
+    "resp_protocol": "a Protocol, whole buffers, no task",
 }
 
 
-# --8<-- [start:profile]
 async def serve_measured(opener: Callable, profiled: bool) -> None:
     """In a child process: serve, and answer 'start' and 'stop' on stdin
     with the CPU time the load between them cost, and where it went."""
@@ -149,22 +149,27 @@ async def serve_measured(opener: Callable, profiled: bool) -> None:
     async with await opener(db=db) as server:
         print(server.sockets[0].getsockname()[1], flush=True)
         while await asyncio.to_thread(sys.stdin.readline):  # "start"
-            # Timed in CPU seconds: time spent waiting for clients is not cost.
-            profiler = cProfile.Profile(time.process_time)
             started = time.process_time()
             print("started", flush=True)
-            with profiler if profiled else contextlib.nullcontext():
-                await asyncio.to_thread(sys.stdin.readline)  # "stop"
-            report = {"cpu": time.process_time() - started}
+            stopped = asyncio.to_thread(sys.stdin.readline)  # "stop"
+            report = {}
             if profiled:
-                report["shares"] = shares(pstats.Stats(profiler))
+                report["shares"] = await profile_until(stopped)
+            else:
+                await stopped
+            report["cpu"] = time.process_time() - started
             print(json.dumps(report), flush=True)
         await shut_down(server, db)
 
 
-def shares(stats: pstats.Stats) -> dict[str, float]:
-    """The profile cut into parts, each with the functions it calls."""
-    inclusive = {
+# --8<-- [start:profile]
+async def profile_until(done: Awaitable) -> dict[str, float]:
+    """Where the loop's CPU time goes until done, cut into parts."""
+    profiler = cProfile.Profile(time.process_time)  # waiting costs no CPU
+    with profiler:  # this thread only, so the loop and all it runs
+        await done
+    stats = pstats.Stats(profiler)
+    inclusive = {  # each function's time, with the functions it calls
         (Path(file).stem, name): cumulative
         for (file, _, name), (*_, cumulative, _) in stats.stats.items()
     }
@@ -200,11 +205,24 @@ def send_load() -> None:
                 ]
                 # A first round trip each: every connection accepted, and
                 # its task started, before the server's clock starts.
-                list(pool.map(send_sets, connections, [1] * CLIENTS, [1] * CLIENTS))
+                list(
+                    pool.map(
+                        send_sets, connections, [1] * CLIENTS, [1] * CLIENTS
+                    )
+                )
                 print("ready", flush=True)
                 sys.stdin.readline()  # "go"
-                round_trips = [COMMANDS // (CLIENTS * pipeline)] * CLIENTS
-                list(pool.map(send_sets, connections, round_trips, [pipeline] * CLIENTS))
+                round_trips = [
+                    COMMANDS[pipeline] // (CLIENTS * pipeline)
+                ] * CLIENTS
+                list(
+                    pool.map(
+                        send_sets,
+                        connections,
+                        round_trips,
+                        [pipeline] * CLIENTS,
+                    )
+                )
                 print("done", flush=True)
 
 
@@ -264,7 +282,7 @@ async def cpu_per_command(server: Child, port: int, load: Child, pipeline: int):
     await server.ask("start")
     await load.ask("go")  # "done"
     report = json.loads(await server.ask("stop"))
-    return report["cpu"] / COMMANDS, report.get("shares")
+    return report["cpu"] / COMMANDS[pipeline], report.get("shares")
 
 
 async def start_server(name: str, *flags: str) -> tuple[Child, int]:
@@ -275,24 +293,22 @@ async def start_server(name: str, *flags: str) -> tuple[Child, int]:
 async def best_of_rounds(load: Child) -> dict[tuple[str, int], float]:
     """Each server's least CPU per command over ROUNDS rounds taken in turn,
     so that a burst of load from elsewhere cannot single one out."""
-    servers = [await start_server(name) for name in ["ceiling", *STEPS]]
+    servers = {name: await start_server(name) for name in ["ceiling", *STEPS]}
     best: dict[tuple[str, int], float] = {}
     try:
         for _ in range(ROUNDS):
-            for name, (server, port) in zip(["ceiling", *STEPS], servers):
+            for name, (server, port) in servers.items():
                 for pipeline in (1, PIPELINE):
                     cpu, _ = await cpu_per_command(server, port, load, pipeline)
                     key = name, pipeline
                     best[key] = min(cpu, best.get(key, cpu))
     finally:
-        await asyncio.gather(*(server.stop() for server, _ in servers))
+        await asyncio.gather(*(server.stop() for server, _ in servers.values()))
     return best
 
 
 async def main() -> None:
-    print(
-        f"{CLIENTS} clients send SETs, one at a time or {PIPELINE} pipelined"
-    )
+    print(f"{CLIENTS} clients send SETs, one at a time or {PIPELINE} pipelined")
     load = await Child.start("--load")
     try:
         server, port = await start_server("line_by_line", "--profile")
@@ -305,7 +321,9 @@ async def main() -> None:
     total = sum(profile.values())
     for part, seconds in profile.items():
         print(f"  {part}: {100 * seconds / total:.0f} %")
-    print("its CPU per command, as a share of the ceiling's (no parsing at all):")
+    print(
+        "its CPU per command, as a share of the ceiling's (no parsing at all):"
+    )
     for name, step in STEPS.items():
         alone, piped = (
             best["ceiling", pipeline] / best[name, pipeline]

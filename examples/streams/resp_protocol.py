@@ -21,6 +21,7 @@ from mini_redis import (
     run_server,
 )
 
+
 # --8<-- [start:protocol]
 class RedisProtocol(asyncio.Protocol):
     """No task per connection: the loop calls these methods as bytes arrive."""
