@@ -137,9 +137,9 @@ async def open_ceiling(
 
 # Each server by its module, and what it does with the commands it reads.
 STEPS = {
-    "line_by_line": "line by line, write and drain each",
-    "mini_redis": "whole buffers, one write and drain",
-    "resp_protocol": "a Protocol, whole buffers, no task",
+    "line_by_line": "line by line",
+    "mini_redis": "whole buffers",
+    "resp_protocol": "a Protocol",
 }
 
 
@@ -167,7 +167,7 @@ async def serve_measured(opener: Callable, profiled: bool) -> None:
 async def profile_until(done: Awaitable) -> dict[str, float]:
     """Where the loop's CPU time goes until done, cut into parts."""
     profiler = cProfile.Profile(time.process_time)  # waiting costs no CPU
-    with profiler:  # this thread only, so the loop and all it runs
+    with profiler:  # this thread only: the loop and all it runs
         await done
     stats = pstats.Stats(profiler)
     inclusive = {  # each function's time, with the functions it calls
@@ -175,16 +175,14 @@ async def profile_until(done: Awaitable) -> dict[str, float]:
         for (file, _, name), (*_, cumulative, _) in stats.stats.items()
     }
     parts = {
-        "reading commands: readuntil, readexactly": inclusive[
-            "line_by_line", "read_command"
-        ],
-        "running them, encoding replies": inclusive["mini_redis", "execute"]
-        + inclusive["mini_redis", "encode"],
-        "write(): a send() for every reply": inclusive["streams", "write"],
+        "reading commands": inclusive["line_by_line", "read_command"],
+        "running them": inclusive["mini_redis", "execute"],
+        "encoding replies": inclusive["mini_redis", "encode"],
+        "write(), a send() each": inclusive["streams", "write"],
         "drain()": inclusive["streams", "drain"],
     }
     rest = stats.total_tt - sum(parts.values())
-    return parts | {"the loop: epoll, recv, waking tasks": rest}
+    return parts | {"the rest: the loop, recv()": rest}
 
 
 # --8<-- [end:profile]
@@ -316,17 +314,17 @@ def measure() -> tuple[dict[str, float], dict[tuple[str, int], float]]:
 
 
 async def main() -> None:
-    print(f"{CLIENTS} clients send SETs, one at a time or {PIPELINE} pipelined")
+    print(
+        f"{CLIENTS} clients send SETs: one at a time, or {PIPELINE} pipelined"
+    )
     # A thread directs the children: blocking on their pipes is all it does,
     # and on a busy machine even starting one can hold a loop for 100 ms.
     profile, best = await asyncio.to_thread(measure)
-    print("cProfile of the line-by-line server, one at a time:")
+    print("profile of the line-by-line server, one at a time:")
     total = sum(profile.values())
     for part, seconds in profile.items():
         print(f"  {part}: {100 * seconds / total:.0f} %")
-    print(
-        "its CPU per command, as a share of the ceiling's (no parsing at all):"
-    )
+    print("CPU per command, as a share of the ceiling's:")
     for name, step in STEPS.items():
         alone, piped = (
             best["ceiling", pipeline] / best[name, pipeline]

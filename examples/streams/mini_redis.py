@@ -175,8 +175,7 @@ async def serve_client(
         while not session.closing and (data := await reader.read(READ_SIZE)):
             replies, pending = answer(session, pending + data)
             writer.write(replies)  # one write for the whole pipeline
-            # Backpressure: wait here while the client is slow to read.
-            await writer.drain()
+            await writer.drain()  # backpressure: waits while the client lags
     except ConnectionError:
         pass  # the client hung up, perhaps mid-command: only its task ends
     finally:
