@@ -8,7 +8,7 @@ python examples/streams/line_by_line.py --port 6382  # serve until stopped
 # [tool.survey]
 # serial = true
 # timeout = 60
-# measured = ["{} %", "{} of the ceiling"]
+# measured = ["{} %", "×{}"]
 # no-browser = "it starts processes that serve TCP, and Python in a browser can do neither"
 # ///
 
@@ -166,9 +166,8 @@ async def serve_measured(opener: Callable, profiled: bool) -> None:
 # --8<-- [start:profile]
 async def profile_until(done: Awaitable) -> dict[str, float]:
     """Where the loop's CPU time goes until done, cut into parts."""
-    profiler = cProfile.Profile(time.process_time)  # waiting costs no CPU
-    with profiler:  # this thread only: the loop and all it runs
-        await done
+    with cProfile.Profile(time.process_time) as profiler:  # waiting: no CPU
+        await done  # profiles this thread: the loop and all it runs
     stats = pstats.Stats(profiler)
     inclusive = {  # each function's time, with the functions it calls
         (Path(file).stem, name): cumulative
@@ -176,12 +175,10 @@ async def profile_until(done: Awaitable) -> dict[str, float]:
     }
     parts = {
         "reading commands": inclusive["line_by_line", "read_command"],
-        "running them, encoding replies": inclusive["mini_redis", "execute"]
-        + inclusive["mini_redis", "encode"],
-        "write(), a send() each": inclusive["streams", "write"],
+        "running commands": inclusive["mini_redis", "execute"],
+        "writing replies": inclusive["streams", "write"],
     }
-    rest = stats.total_tt - sum(parts.values())
-    return parts | {"the rest: the loop, recv(), drain()": rest}
+    return parts | {"the rest": stats.total_tt - sum(parts.values())}
 
 
 # --8<-- [end:profile]
@@ -296,17 +293,17 @@ def measure() -> tuple[dict[str, float], dict[str, float]]:
 
 
 async def main() -> None:
-    print(f"{CLIENTS} clients send SETs, {PIPELINE} at a time, to each server")
+    print(f"{CLIENTS} clients × {PIPELINE} SETs at once")
     # A thread directs the children: blocking on their pipes is all it does,
     # and on a busy machine even starting one can hold a loop for 100 ms.
     profile, best = await asyncio.to_thread(measure)
-    print("profile of the line-by-line server:")
+    print("profile, line by line:")
     total = sum(profile.values())
     for part, seconds in profile.items():
         print(f"  {part}: {100 * seconds / total:.0f} %")
-    print("CPU per command, as a share of the ceiling's:")
+    print("share of the ceiling:")  # in CPU time per command
     for name, step in STEPS.items():
-        print(f"  {step}: {best['ceiling'] / best[name]:.2f} of the ceiling")
+        print(f"  {step}: ×{best['ceiling'] / best[name]:.2f}")
 
 
 def opener(name: str) -> Callable:
