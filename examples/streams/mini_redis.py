@@ -96,7 +96,7 @@ HEADER = len(b"$%d\r\n" % MAX_BYTES)  # the longest bulk string header we accept
 ASTERISK, DOLLAR = b"*$"
 
 
-# --8<-- [start:parser]
+# --8<-- [start:framing]
 def parse_command(buffer: bytes, start: int) -> tuple[list[bytes], int] | None:
     """The command at buffer[start:] and where the next begins, or None."""
     end = buffer.find(b"\n", start)
@@ -129,7 +129,7 @@ def parse_command(buffer: bytes, start: int) -> tuple[list[bytes], int] | None:
     return args, position
 
 
-# --8<-- [end:parser]
+# --8<-- [end:framing]
 
 
 def length(header: bytes, limit: int) -> int:
