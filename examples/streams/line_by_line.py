@@ -135,7 +135,7 @@ async def open_ceiling(
     return await asyncio.start_server(handler, host, port)
 
 
-# Each server by its module, and what it does with the commands it reads.
+# Each server measured, by its module, as the output names it.
 STEPS = {
     "line_by_line": "line by line",
     "mini_redis": "whole buffers",
