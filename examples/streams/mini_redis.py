@@ -17,6 +17,7 @@ import fnmatch
 import functools
 import itertools
 import signal
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from dataclasses import dataclass, field
 MAX_ARGS = 1024  # arguments in one command
 MAX_BYTES = 1024 * 1024  # bytes in all of one command's arguments together
 MAX_LINE = 64 * 1024  # an inline command or a header line
+READ_SIZE = 64 * 1024  # what one read() may take of what the client sent
+GRACE = 2.0  # seconds a stopping server gives clients to read their replies
 CLIENT_IDS = itertools.count(1)
 
 
@@ -40,8 +43,22 @@ class Database:
     values: dict[bytes, bytes] = field(default_factory=dict)
     # When each key expires, in time.monotonic() seconds.
     deadlines: dict[bytes, float] = field(default_factory=dict)
-    # Open connections, so that stopping the server can close them.
+    # Open connections, for INFO and for closing them on 3.11 and 3.12.
     clients: set[asyncio.BaseTransport] = field(default_factory=set)
+    # Set while no connection is open, so that a shutdown can wait for it.
+    idle: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def connected(self, transport: asyncio.BaseTransport) -> None:
+        self.clients.add(transport)
+        self.idle.clear()
+
+    def disconnected(self, transport: asyncio.BaseTransport) -> None:
+        self.clients.discard(transport)
+        if not self.clients:
+            self.idle.set()
+
+    def __post_init__(self) -> None:
+        self.idle.set()
 
     def get(self, key: bytes) -> bytes | None:
         # Keys expire lazily: one past its deadline goes when someone reads it.
@@ -74,25 +91,45 @@ class Session:
     closing: bool = False
 
 
+HEADER = len(b"$%d\r\n" % MAX_BYTES)  # the longest bulk string header we accept
+# Indexing bytes gives ints, and comparing ints is the cheapest test there is.
+ASTERISK, DOLLAR = b"*$"
+
+
 # --8<-- [start:framing]
-async def read_command(reader: asyncio.StreamReader) -> list[bytes]:
-    """One command: a RESP array of bulk strings, or a line typed into nc."""
-    # IncompleteReadError here and below once the client is gone.
-    line = await reader.readuntil(b"\n")
-    if not line.startswith(b"*"):
-        return line.split()  # inline; a blank line gives [] and is ignored
-    args, budget = [], MAX_BYTES
-    for _ in range(length(line, MAX_ARGS)):
-        header = await reader.readuntil(b"\n")
-        if not header.startswith(b"$"):
-            raise ProtocolError(f"expected '$', got {header[:1]!r}")
-        size = length(header, budget)
+def parse_command(buffer: bytes, start: int) -> tuple[list[bytes], int] | None:
+    """The command at buffer[start:] and where the next begins, or None."""
+    end = buffer.find(b"\n", start)
+    if end < 0:
+        if len(buffer) - start > MAX_LINE:
+            raise ProtocolError(f"line longer than {MAX_LINE} bytes")
+        return None
+    if buffer[start] != ASTERISK:  # inline, as typed into nc or telnet
+        return buffer[start:end].split(), end + 1
+    args, budget, position = [], MAX_BYTES, end + 1
+    for _ in range(length(buffer[start:end], MAX_ARGS)):
+        end = buffer.find(b"\r\n", position, position + HEADER)
+        if end < 0:
+            if len(buffer) - position < HEADER:
+                return None
+            raise ProtocolError("bulk string header too long")
+        if buffer[position] != DOLLAR:
+            raise ProtocolError(
+                f"expected '$', got {buffer[position : position + 1]!r}"
+            )
+        size = length(buffer[position:end], budget)
         budget -= size
-        payload = await reader.readexactly(size + 2)
-        if payload[-2:] != b"\r\n":
+        position = end + 2 + size
+        if buffer[position : position + 2] != b"\r\n":
+            if position + 2 > len(buffer):
+                return None
             raise ProtocolError("bulk string not followed by CRLF")
-        args.append(payload[:-2])
-    return args
+        args.append(buffer[end + 2 : position])
+        position += 2
+    return args, position
+
+
+# --8<-- [end:framing]
 
 
 def length(header: bytes, limit: int) -> int:
@@ -108,34 +145,44 @@ def length(header: bytes, limit: int) -> int:
     return count
 
 
-# --8<-- [end:framing]
+# --8<-- [start:answer]
+def answer(session: Session, buffer: bytes) -> tuple[bytes, bytes]:
+    """The replies to every complete command in buffer, and the rest of it."""
+    start, replies = 0, []
+    try:
+        while not session.closing and (found := parse_command(buffer, start)):
+            args, start = found
+            if args:  # a blank inline line is no command
+                replies.append(encode(execute(session, args), session.resp3))
+    except ProtocolError as error:
+        error_reply = CommandError(f"ERR Protocol error: {error}")
+        replies.append(encode(error_reply, session.resp3))
+        session.closing = True  # where the next command starts is unknown
+    return b"".join(replies), buffer[start:]
+
+
+# --8<-- [end:answer]
 
 
 # --8<-- [start:connection]
 async def serve_client(
     db: Database, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
 ) -> None:
-    """One task per connection: read, answer, until the client goes."""
-    session = Session(db)
-    db.clients.add(writer.transport)
+    """One task per connection: answer all that came, until the client goes."""
+    session, pending = Session(db), b""
+    db.connected(writer.transport)
     try:
-        while not session.closing:
-            if args := await read_command(reader):
-                writer.write(encode(execute(session, args), session.resp3))
-                # Backpressure: wait here while the client is slow to read.
-                await writer.drain()
-    # LimitOverrunError: a line longer than MAX_LINE.
-    except (ProtocolError, asyncio.LimitOverrunError) as error:
-        writer.write(
-            encode(CommandError(f"ERR Protocol error: {error}"), session.resp3)
-        )
-    except (asyncio.IncompleteReadError, ConnectionError):
+        while not session.closing and (data := await reader.read(READ_SIZE)):
+            replies, pending = answer(session, pending + data)
+            writer.write(replies)  # one write for the whole pipeline
+            await writer.drain()  # backpressure: waits while the client lags
+    except ConnectionError:
         pass  # the client hung up, perhaps mid-command: only its task ends
     finally:
-        db.clients.discard(writer.transport)
         writer.close()
         with contextlib.suppress(ConnectionError):
             await writer.wait_closed()
+        db.disconnected(writer.transport)
 
 
 # --8<-- [end:connection]
@@ -145,7 +192,7 @@ async def open_server(
     host: str = "127.0.0.1", port: int = 0, db: Database | None = None
 ) -> asyncio.Server:
     handler = functools.partial(serve_client, db or Database())
-    return await asyncio.start_server(handler, host, port, limit=MAX_LINE)
+    return await asyncio.start_server(handler, host, port)
 
 
 def encode(reply: object, resp3: bool) -> bytes:
@@ -515,7 +562,7 @@ async def main() -> None:
 
 
 async def serve(opener: Callable, host: str, port: int) -> None:
-    """Serve until SIGINT or SIGTERM, then close every connection and stop."""
+    """Serve until SIGINT or SIGTERM, then shut down gracefully."""
     db = Database()
     stop = asyncio.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -526,14 +573,46 @@ async def serve(opener: Callable, host: str, port: int) -> None:
             f"loop from {type(asyncio.get_running_loop()).__module__}"
         )
         await stop.wait()
-        server.close()
-        for transport in list(db.clients):
-            transport.abort()  # close() would wait for clients to read
+        await shut_down(server, db)
     print("stopped")
 
 
+# --8<-- [start:shutdown]
+async def shut_down(server: asyncio.Server, db: Database) -> None:
+    """Take no one new; let clients read what they are owed; then hang up."""
+    server.close()
+    hang_up(server, db, abort=False)  # each connection flushes, then closes
+    if not await all_closed(db, GRACE):
+        hang_up(server, db, abort=True)  # a client not reading loses the rest
+        await all_closed(db, GRACE)  # its task ends at the next turn
+
+
+def hang_up(server: asyncio.Server, db: Database, abort: bool) -> None:
+    """Close every connection: close() sends what is buffered, abort() not."""
+    if sys.version_info >= (3, 13):  # a server knows its connections
+        (server.abort_clients if abort else server.close_clients)()
+        return
+    for transport in list(db.clients):
+        (transport.abort if abort else transport.close)()
+
+
+async def all_closed(db: Database, timeout: float) -> bool:
+    try:
+        await asyncio.wait_for(db.idle.wait(), timeout)
+    except TimeoutError:
+        return False
+    return True
+
+
+# --8<-- [end:shutdown]
+
+
 def command_line() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    return server_options(__doc__.splitlines()[0]).parse_args()
+
+
+def server_options(description: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument(
         "--port", type=int, help="serve on this port until stopped"
     )
@@ -543,7 +622,7 @@ def command_line() -> argparse.Namespace:
     parser.add_argument(
         "--uvloop", action="store_true", help="run on uvloop's event loop"
     )
-    return parser.parse_args()
+    return parser
 
 
 def run_server(opener: Callable, options: argparse.Namespace) -> None:

@@ -12,62 +12,14 @@ python examples/streams/resp_protocol.py --port 6381  # serve until stopped
 import asyncio
 
 from mini_redis import (
-    MAX_ARGS,
-    MAX_BYTES,
-    MAX_LINE,
-    CommandError,
     Database,
-    ProtocolError,
     Session,
+    answer,
     command_line,
-    encode,
     encode_command,
-    execute,
-    length,
     read_reply,
     run_server,
 )
-
-HEADER = len(b"$%d\r\n" % MAX_BYTES)  # the longest bulk string header we accept
-ASTERISK, DOLLAR = (
-    b"*$"  # indexing bytes gives ints; comparing ints is the cheapest test
-)
-
-
-# --8<-- [start:parser]
-def parse_command(buffer: bytes, start: int) -> tuple[list[bytes], int] | None:
-    """The command at buffer[start:] and where the next begins, or None."""
-    end = buffer.find(b"\n", start)
-    if end < 0:
-        if len(buffer) - start > MAX_LINE:
-            raise ProtocolError(f"line longer than {MAX_LINE} bytes")
-        return None
-    if buffer[start] != ASTERISK:  # inline, as typed into nc or telnet
-        return buffer[start:end].split(), end + 1
-    args, budget, position = [], MAX_BYTES, end + 1
-    for _ in range(length(buffer[start:end], MAX_ARGS)):
-        end = buffer.find(b"\r\n", position, position + HEADER)
-        if end < 0:
-            if len(buffer) - position < HEADER:
-                return None
-            raise ProtocolError("bulk string header too long")
-        if buffer[position] != DOLLAR:
-            raise ProtocolError(
-                f"expected '$', got {buffer[position : position + 1]!r}"
-            )
-        size = length(buffer[position:end], budget)
-        budget -= size
-        position = end + 2 + size
-        if buffer[position : position + 2] != b"\r\n":
-            if position + 2 > len(buffer):
-                return None
-            raise ProtocolError("bulk string not followed by CRLF")
-        args.append(buffer[end + 2 : position])
-        position += 2
-    return args, position
-
-
-# --8<-- [end:parser]
 
 
 # --8<-- [start:protocol]
@@ -79,27 +31,14 @@ class RedisProtocol(asyncio.Protocol):
 
     def connection_made(self, transport: asyncio.Transport) -> None:
         self.transport, self.session = transport, Session(self.db)
-        self.db.clients.add(transport)
+        self.db.connected(transport)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self.db.clients.discard(self.transport)
+        self.db.disconnected(self.transport)
 
     def data_received(self, data: bytes) -> None:
-        buffer, start, replies = self.pending + data, 0, []
-        try:
-            while found := parse_command(buffer, start):
-                args, start = found
-                if args:
-                    reply = execute(self.session, args)
-                    replies.append(encode(reply, self.session.resp3))
-                if self.session.closing:
-                    break
-        except ProtocolError as error:
-            error_reply = CommandError(f"ERR Protocol error: {error}")
-            replies.append(encode(error_reply, self.session.resp3))
-            self.session.closing = True
-        self.pending = buffer[start:]
-        self.transport.write(b"".join(replies))  # one write, whole pipeline
+        replies, self.pending = answer(self.session, self.pending + data)
+        self.transport.write(replies)  # one write, whole pipeline
         if self.session.closing:
             self.transport.close()
 

@@ -11,15 +11,16 @@ from types import ModuleType
 import pytest
 
 STREAMS = Path(__file__).resolve().parents[3] / "examples" / "streams"
-# resp_protocol imports mini_redis as its sibling, the way it does when run as a script.
+# The other servers import mini_redis as their sibling, the way they do when run as a script.
 sys.path.insert(0, str(STREAMS))
 
-SERVER_MODULES = ["mini_redis", "resp_protocol"]
+# The first, line-by-line version on the slides, and the two that read whole buffers.
+SERVER_MODULES = ["line_by_line", "mini_redis", "resp_protocol"]
 
 
 @pytest.fixture(params=SERVER_MODULES)
 def server_module(request: pytest.FixtureRequest) -> ModuleType:
-    """Each test runs once against the streams server and once against the protocol one."""
+    """Each test runs against each server: streams line by line, streams, and protocol."""
     return importlib.import_module(request.param)
 
 

@@ -12,14 +12,16 @@ from tools.harness import free_port
 STREAMS = EXAMPLES_DIR / "streams"
 
 
-def start_standalone(module: str, *flags: str) -> tuple[subprocess.Popen, int]:
+def start_standalone(
+    module: str, *flags: str, python: str = sys.executable
+) -> tuple[subprocess.Popen, int]:
     """``python *flags <module>.py --port P`` on a free port; returns once it says it listens.
 
     Its first line is printed after the socket is bound, so reading it needs no polling.
     """
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, *flags, str(STREAMS / f"{module}.py"), "--port", str(port)],
+        [python, *flags, str(STREAMS / f"{module}.py"), "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
