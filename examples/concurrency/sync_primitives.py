@@ -13,8 +13,12 @@ async def runner(name: str, ready: asyncio.Barrier, go: asyncio.Event) -> None:
 
 async def consumer(name: str, stock: list[str], changed: asyncio.Condition):
     async with changed:  # a Condition is a lock plus a notification
-        await changed.wait_for(lambda: stock)  # re-checked on each notify
-        print(f"{name}: took {stock.pop()}")
+        while True:
+            await changed.wait()  # lets go of the lock while it waits
+            if stock:
+                print(f"{name}: woke, took {stock.pop()}")
+                return
+            print(f"{name}: woke, nothing left")
 
 
 async def main() -> None:
@@ -27,13 +31,14 @@ async def main() -> None:
     stock: list[str] = []
     changed = asyncio.Condition()
     async with asyncio.TaskGroup() as group:
-        for name in ("dee", "eve"):
+        for name in ("dee", "eve", "fay"):
             group.create_task(consumer(name, stock, changed))
-        for item in ("bread", "milk"):
+        wakes = (changed.notify, changed.notify_all, changed.notify)
+        for item, wake in zip(("bread", "milk", "tea"), wakes, strict=True):
             await asyncio.sleep(0.01)
             async with changed:
                 stock.append(item)
-                changed.notify()  # wakes one waiter
+                wake()  # notify() wakes one waiter, notify_all() every one
 
 
 # --8<-- [end:core]

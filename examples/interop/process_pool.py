@@ -49,7 +49,7 @@ async def main() -> None:
     started = time.perf_counter()
     two = await count_in_processes(workers=2)
     speedup = alone / (time.perf_counter() - started)
-    print(f"2 processes: {sum(two)} primes, ≈ {speedup:.0f}× as fast")
+    print(f"2 processes: {sum(two)} primes, ≈ {speedup:.1f}× as fast")
 
 
 # --8<-- [end:core]

@@ -201,3 +201,15 @@ async def test_loops_running_at_once_in_other_threads_are_told_apart(python: str
     loops = {e.get("loop", 0) for e in run.trace if e["kind"] == "task" and e["state"] == "created"}
     assert len(loops) >= 3
     assert overlapping_steps(run.trace) == []
+
+
+@pytest.mark.parametrize("python", ["3.12", "3.13"], indirect=True)
+async def test_unnamed_eager_tasks_get_lanes_named_by_their_coroutine(python: str) -> None:
+    # 3.13.0 names an eager task created without a name 'None' (gh-128308).
+    run = await run_traced("concurrency/eager_tasks", python)
+    assert run.exit_code == 0, run.text("stderr")
+    lanes = tasks(run)
+    assert not any(name == "None" or name.startswith("None (") for name in lanes)
+    # The cache miss suspends, so the loop runs its later step: it has a lane.
+    misses = [lane for lane in lanes.values() if lane["label"].startswith("lookup('cake'")]
+    assert len(misses) == 2, lanes
