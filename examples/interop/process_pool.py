@@ -9,6 +9,7 @@
 # ///
 
 import asyncio
+import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor
 
@@ -16,6 +17,9 @@ from concurrent.futures import ProcessPoolExecutor
 CHUNKS = [
     (start, start + 25_000) for start in range(10_000_000, 10_100_000, 25_000)
 ]
+# Workers start as fresh interpreters, never by fork(): asyncio's own threads
+# (to_thread below) make forking this process unsafe, and 3.12+ warns.
+SPAWN = multiprocessing.get_context("spawn")
 
 
 # --8<-- [start:core]
@@ -30,7 +34,7 @@ def count_primes(start: int, stop: int) -> int:
 
 async def count_in_processes(workers: int) -> list[int]:
     loop = asyncio.get_running_loop()
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=SPAWN)
     try:
         jobs = []
         for start, stop in CHUNKS:
