@@ -13,12 +13,10 @@ async def runner(name: str, ready: asyncio.Barrier, go: asyncio.Event) -> None:
 
 async def consumer(name: str, stock: list[str], changed: asyncio.Condition):
     async with changed:  # a Condition is a lock plus a notification
-        while True:
+        while not stock:
             await changed.wait()  # lets go of the lock while it waits
-            if stock:
-                print(f"{name}: woke, took {stock.pop()}")
-                return
-            print(f"{name}: woke, nothing left")
+            print(f"{name}: woke, {len(stock)} in stock")
+        print(f"{name}: took {stock.pop()}")
 
 
 async def main() -> None:
@@ -28,8 +26,7 @@ async def main() -> None:
             group.create_task(runner(name, ready, go))
         await asyncio.sleep(0.01)
         go.set()
-    stock: list[str] = []
-    changed = asyncio.Condition()
+    stock, changed = [], asyncio.Condition()
     async with asyncio.TaskGroup() as group:
         for name in ("dee", "eve", "fay"):
             group.create_task(consumer(name, stock, changed))

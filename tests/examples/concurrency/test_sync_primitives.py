@@ -18,8 +18,11 @@ async def test_barrier_then_event_then_condition(monkeypatch) -> None:
     # bread with notify(): dee alone wakes. milk with notify_all(): eve and fay both
     # wake, and fay finds nothing. tea with notify(): fay, the one still waiting.
     assert lines[6:] == [
-        "dee: woke, took bread",
-        "eve: woke, took milk",
-        "fay: woke, nothing left",
-        "fay: woke, took tea",
+        "dee: woke, 1 in stock",
+        "dee: took bread",
+        "eve: woke, 1 in stock",
+        "eve: took milk",
+        "fay: woke, 0 in stock",
+        "fay: woke, 1 in stock",
+        "fay: took tea",
     ]
