@@ -18,7 +18,7 @@ async def main() -> None:
     outcomes = await asyncio.gather(
         *(fetch(name, delay) for name, delay in jobs), return_exceptions=True
     )
-    print("  every outcome, in the order of the arguments:")
+    print("  results, in argument order:")
     for outcome in outcomes:
         print(f"    {outcome!r}")
     print("TaskGroup, first error cancels the rest:")
