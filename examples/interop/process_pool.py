@@ -3,7 +3,7 @@
 # /// script
 # [tool.survey]
 # serial = true
-# timeout = 60
+# timeout = 120
 # measured = ["≈ {}× as fast"]
 # no-browser = "it starts worker processes, and Python in a browser has only one"
 # ///

@@ -1,5 +1,11 @@
 """Waiting overlaps on one thread; computing does not, because it never reaches an await."""
 
+# /// script
+# [tool.survey]
+# serial = true
+# timeout = 30
+# ///
+
 import asyncio
 import time
 
