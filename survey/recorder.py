@@ -231,7 +231,7 @@ def _wrap_handle_run(asyncio, recorder: Recorder) -> None:
 
     def seen(task, t: float) -> None:
         number = ids[task] = next(numbers)
-        name, label = _json(_shorten(task.get_name())), _json(_task_label(task))
+        name, label = _json(_shorten(_task_name(task))), _json(_task_label(task))
         loop = loop_number(task.get_loop())
         add(f'["created",{number},{t:.6f},{name},{label},{loop}]\n')
 
@@ -360,6 +360,19 @@ def _worker_pipe(owner: tuple[int, int] | None) -> int | None:
         except OSError:
             _reopened[owner] = None
     return _reopened[owner]
+
+
+def _task_name(task) -> str:
+    """The task's name; for an eager task left unnamed on 3.13.0, its coroutine's.
+
+    3.12 and 3.13 name an eager task after its first step, and 3.13.0 names one
+    created without a name 'None' (gh-128308), which says nothing in a timeline.
+    """
+    name = task.get_name()
+    if name == "None":
+        coro = task.get_coro()
+        return getattr(coro, "__name__", type(coro).__name__)
+    return name
 
 
 def _task_label(task) -> str:

@@ -8,17 +8,19 @@ async def fetch(name: str, delay: float) -> str:
     await asyncio.sleep(delay)
     if name == "prices":
         raise ConnectionError(f"{name}: connection reset")
+    print(f"  {name} finished")
     return f"{name}: ok"
 
 
 async def main() -> None:
-    jobs = [("prices", 0.1), ("stock", 0.6), ("reviews", 0.7)]
+    jobs = [("prices", 0.1), ("stock", 0.7), ("reviews", 0.4)]
+    print("gather(return_exceptions=True):")
     outcomes = await asyncio.gather(
         *(fetch(name, delay) for name, delay in jobs), return_exceptions=True
     )
-    print("gather(return_exceptions=True), every outcome in order:")
+    print("  results, in argument order:")
     for outcome in outcomes:
-        print(f"  {outcome!r}")
+        print(f"    {outcome!r}")
     print("TaskGroup, first error cancels the rest:")
     tasks = []
     try:

@@ -13,7 +13,9 @@ async def runner(name: str, ready: asyncio.Barrier, go: asyncio.Event) -> None:
 
 async def consumer(name: str, stock: list[str], changed: asyncio.Condition):
     async with changed:  # a Condition is a lock plus a notification
-        await changed.wait_for(lambda: stock)  # re-checked on each notify
+        while not stock:
+            await changed.wait()  # lets go of the lock while it waits
+            print(f"{name}: woke, {len(stock)} in stock")
         print(f"{name}: took {stock.pop()}")
 
 
@@ -24,16 +26,16 @@ async def main() -> None:
             group.create_task(runner(name, ready, go))
         await asyncio.sleep(0.01)
         go.set()
-    stock: list[str] = []
-    changed = asyncio.Condition()
+    stock, changed = [], asyncio.Condition()
     async with asyncio.TaskGroup() as group:
-        for name in ("dee", "eve"):
+        for name in ("dee", "eve", "fay"):
             group.create_task(consumer(name, stock, changed))
-        for item in ("bread", "milk"):
+        wakes = (changed.notify, changed.notify_all, changed.notify)
+        for item, wake in zip(("bread", "milk", "tea"), wakes, strict=True):
             await asyncio.sleep(0.01)
             async with changed:
                 stock.append(item)
-                changed.notify()  # wakes one waiter
+                wake()  # notify() wakes one waiter, notify_all() every one
 
 
 # --8<-- [end:core]

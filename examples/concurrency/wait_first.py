@@ -21,6 +21,8 @@ async def main() -> None:
     )
     for task in done:
         print(f"first: {task.result()}")
+    running = sorted(task.get_name() for task in pending if not task.done())
+    print(f"still running: {running}")
     for task in pending:
         task.cancel()  # wait() leaves the losers running: stop them
     await asyncio.gather(*pending, return_exceptions=True)

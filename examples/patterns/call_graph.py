@@ -13,7 +13,6 @@ async def fetch(delay: float) -> None:
 
 
 async def show(task: asyncio.Task) -> None:
-    await asyncio.sleep(0)  # the other tasks start and reach their awaits
     asyncio.print_call_graph(task)  # 3.14: the chain of awaits, as a tree
 
 

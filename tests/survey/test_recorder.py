@@ -250,3 +250,15 @@ def test_a_callback_records_what_the_pipe_would_without_the_survey_package(tmp_p
     assert {"main()", "nap('a')", "nap('b')"} <= labels
     naps = [e for e in events if e["kind"] == "step" and e["task"] in ("Task-2", "Task-3")]
     assert len(naps) == 4  # each nap steps before and after its sleep
+
+
+@pytest.mark.parametrize("python", ["3.12", "3.13"], indirect=True)
+async def test_unnamed_eager_tasks_get_lanes_named_by_their_coroutine(python: str) -> None:
+    # 3.13.0 names an eager task created without a name 'None' (gh-128308).
+    run = await run_traced("concurrency/eager_tasks", python)
+    assert run.exit_code == 0, run.text("stderr")
+    lanes = tasks(run)
+    assert not any(name == "None" or name.startswith("None (") for name in lanes)
+    # The cache miss suspends, so the loop runs its later step: it has a lane.
+    misses = [lane for lane in lanes.values() if lane["label"].startswith("lookup('cake'")]
+    assert len(misses) == 2, lanes

@@ -1,5 +1,5 @@
 """A Barrier holds every runner until all arrive, an Event releases them together, and a
-Condition hands each item to exactly one waiting consumer."""
+Condition's notify() wakes one waiter where notify_all() wakes every one."""
 
 from __future__ import annotations
 
@@ -15,5 +15,14 @@ async def test_barrier_then_event_then_condition(monkeypatch) -> None:
     running = [i for i, line in enumerate(lines) if line.endswith("running")]
     assert len(at_line) == len(running) == 3
     assert max(at_line) < min(running)  # nobody ran before everyone had arrived
-    took = sorted(line.split(" took ")[1] for line in lines if " took " in line)
-    assert took == ["bread", "milk"]  # each item to exactly one consumer
+    # bread with notify(): dee alone wakes. milk with notify_all(): eve and fay both
+    # wake, and fay finds nothing. tea with notify(): fay, the one still waiting.
+    assert lines[6:] == [
+        "dee: woke, 1 in stock",
+        "dee: took bread",
+        "eve: woke, 1 in stock",
+        "eve: took milk",
+        "fay: woke, 0 in stock",
+        "fay: woke, 1 in stock",
+        "fay: took tea",
+    ]
