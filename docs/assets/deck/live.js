@@ -156,7 +156,7 @@ class Session {
     this.timeline = timelineOf(button.closest(".example"));
     this.timeline?.connectOutput(this.panel.log, ".live-line--stdout, .live-line--stderr");
     setButton(button, "Stop", this.id);
-    postRunReset(this.id);
+    postRunReset(this.id, TIMELINE_SOURCES[kind]);
     this.done = this.follow(SOURCES[kind](run, { signal: this.stopping.signal }), kind);
   }
 
