@@ -37,7 +37,7 @@ _trace_reader = None
 def _wait(seconds: float) -> None:
     """Wait for the loop's next timer; a trace batch due meanwhile goes out on time."""
     if _trace is not None and _trace.pending:
-        due = _trace.due()
+        due = max(_trace.due(), 0.0)
         if due < seconds:
             _sleep(due)
             _trace.send()
