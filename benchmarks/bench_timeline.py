@@ -28,9 +28,10 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks.stats import p95
 from survey.catalog import Example, discover, load
-from survey.launch import record, services, spawn
+from survey.launch import services, spawn
 from survey.paths import REPLAYS_DIR
 from survey.recording import loads
+from survey.stream import record
 from survey.trace_reader import TracePipe
 from tools.harness import SLIDE_SIZE, launch_chromium, scratch_site, serving
 

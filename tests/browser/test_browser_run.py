@@ -179,7 +179,7 @@ def test_an_edit_changes_the_output_and_reset_brings_back_the_code(page, static_
     assert "hello, event loop" not in log_lines(page, EDITED)
     # The speaker window hears the browser run as it hears a live one.
     reset, *events = page.evaluate("window.mirrored")
-    assert reset == {"type": "run-reset", "id": EDITED, "recording": False}
+    assert reset == {"type": "run-reset", "id": EDITED}
     kinds = [message["event"]["type"] for message in events]
     assert kinds == ["start", "line", "line", "line", "exit"]
     reset = block(page, EDITED).get_by_role("button", name=f"Reset {EDITED} to the published code")

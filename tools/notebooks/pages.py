@@ -14,7 +14,7 @@ import markdown
 import yaml
 from pymdownx.snippets import SnippetPreprocessor
 
-from survey import markdown as example_blocks
+from survey.markdown import ExampleBlock, parse
 
 # Nav pages that are not sections of the survey, so they get no notebook.
 NOT_SECTIONS = {
@@ -65,18 +65,16 @@ class Prose:
 
 
 @dataclass
-class ExampleBlock:
-    example_id: str
-    lines: list[str]  # the code fence the block stands for
+class ExampleOnSlide:
+    block: ExampleBlock  # as the page's Markdown extension reads it
     anchor: str  # the slide it sits on
-    output: list[str] = field(default_factory=list)  # its Output fence, unless it has none
 
 
 @dataclass
 class Page:
     """A page cut into notebook parts, in reading order."""
 
-    parts: list[Prose | ExampleBlock] = field(default_factory=list)
+    parts: list[Prose | ExampleOnSlide] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -153,13 +151,11 @@ def read_page(section: Section, site: Site) -> Page:
 
     for start, block in blocks:
         first = block[0]
-        if example := example_blocks.parse(first, f"{shown_path}:{start + 1}", site.root):
+        if example := parse(first, f"{shown_path}:{start + 1}", site.root):
             end_prose()
             # A block without code shows only a drawing, which a notebook has no place for.
             if example.code:
-                page.parts.append(
-                    ExampleBlock(example.id, example.code_fence(), anchor, example.output_fence())
-                )
+                page.parts.append(ExampleOnSlide(example, anchor))
         elif FENCE.match(first):
             page.warnings += _mangled_snippets(block, f"{shown_path}:", start + 1)
             prose.extend(block)
