@@ -78,7 +78,7 @@ def test_run_streams_the_output_in_order_and_mirrors_it(page, served_site: str) 
     button = page.locator(f".example[data-example='{QUICK}'] button[data-run='server']")
     assert button.is_visible()
     messages = page.evaluate("window.liveMessages")
-    assert messages[0] == {"type": "run-reset", "id": QUICK}
+    assert messages[0] == {"type": "run-reset", "id": QUICK, "source": "live"}
     events = [message["event"] for message in messages[1:]]
     kinds = [event["type"] for event in events]
     # What the loop did streams alongside the lines, between start and exit.

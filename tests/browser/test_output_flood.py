@@ -26,10 +26,13 @@ FLOOD = f"""async def main() -> None:
         print(i, "x" * 20)
 {MAIN}"""
 # One line a 1,000 bytes, past the server's 1 MiB limit on output.
-TOO_MUCH = """async def main() -> None:
+TOO_MUCH = (
+    """async def main() -> None:
     for i in range(1_100):
         print("x" * 999)
-""" + MAIN
+"""
+    + MAIN
+)
 # Watches the page's main thread while a run floods it: the longest gap between two
 # animation frames; and, from the frame that first shows line STOP_AT, where it presses
 # Stop, the frames until the panel says the run ended.
