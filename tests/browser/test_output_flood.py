@@ -78,15 +78,16 @@ def log(page, example_id: str):
     return page.get_by_role("log", name=f"Output of {example_id}")
 
 
-def finished(page, example_id: str) -> str:
+def finished(page, example_id: str, expected: str) -> None:
     panel = block(page, example_id).locator(".live-panel[data-state]")
     panel.wait_for(timeout=60_000)
-    return panel.get_attribute("data-state")
+    ending = log(page, example_id).inner_text().splitlines()[-3:]
+    assert panel.get_attribute("data-state") == expected, ending
 
 
 def stop_midway(page, example_id: str) -> dict:
     """The probe presses Stop once line STOP_AT shows; how the page fared."""
-    assert finished(page, example_id) == "error"
+    finished(page, example_id, "error")
     page.wait_for_function("window.probe.framesToStop !== null")
     shown = log(page, example_id).evaluate(SHOWN)
     lines = log(page, example_id).inner_text().splitlines()
@@ -122,7 +123,7 @@ def test_the_panel_keeps_the_last_lines_and_counts_the_rest(page, static_site: s
     page.goto(f"{static_site}/event_loop/")
     replace_code(page, EXAMPLE, FLOOD)
     block(page, EXAMPLE).get_by_role("button", name=f"Run {EXAMPLE}").click()
-    assert finished(page, EXAMPLE) == "exit"
+    finished(page, EXAMPLE, "exit")
     shown = log(page, EXAMPLE).evaluate(SHOWN)
     # The kept lines may include, after the printed ones, a slow-step report and the exit.
     assert shown["elements"] == KEPT_LINES
@@ -138,7 +139,7 @@ def test_the_output_cap_ends_a_browser_run_as_the_server_would(page, static_site
     page.goto(f"{static_site}/event_loop/")
     replace_code(page, EXAMPLE, TOO_MUCH)
     block(page, EXAMPLE).get_by_role("button", name=f"Run {EXAMPLE}").click()
-    assert finished(page, EXAMPLE) == "error"
+    finished(page, EXAMPLE, "error")
     ending = log(page, EXAMPLE).inner_text().splitlines()[-1]
     assert ending == "[the output passed the limit of 1048576 bytes]"
 
