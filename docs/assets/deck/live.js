@@ -210,8 +210,8 @@ function start(example, button) {
 // run it: the interpreter starts then, not at page load.
 function warmOnIntent(example) {
   const prepare = ({ target }) => {
-    if (!target.closest?.(".live-run, [data-action='edit']")) return;
-    if (target.closest(".live-run")?.dataset.run !== "browser" && !target.closest("[data-action='edit']")) return;
+    const edit = target.closest?.("[data-action='edit']");
+    if (!edit && target.closest?.(".live-run")?.dataset.run !== "browser") return;
     import("./browser-run.js").then((module) => module.prepare());
   };
   example.addEventListener("pointerover", prepare);

@@ -96,11 +96,15 @@ export async function* browserRun(run, { signal }) {
 // Resolves after `ms`, or at once when `signal` aborts.
 function sleep(ms, signal) {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
+    const woken = () => {
       clearTimeout(timer);
       resolve();
-    });
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", woken);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", woken, { once: true });
   });
 }
 
