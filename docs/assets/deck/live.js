@@ -20,7 +20,7 @@ import { timelineOf } from "./timeline.js";
 
 const IN_BROWSER = "Python 3.14 on Pyodide, in your browser";
 // The panel keeps this many of a run's last lines; the earlier ones it counts.
-export const KEPT_LINES = 2000;
+const KEPT_LINES = 2000;
 
 const SOURCES = { server: serverRun, browser: browserRun, edited: browserRun, replay: replayRun };
 // Whose run a timeline shows, by where it ran (timeline.js).
