@@ -207,9 +207,11 @@ function start(example, button) {
 }
 
 // A reader pointing at or focusing Run or Edit of a browser run is likely to
-// run it: the interpreter starts then, not at page load.
+// run it: the interpreter starts then, not at page load; never beside a run,
+// whose timings need the CPU (the run starts the next one when it ends).
 function warmOnIntent(example) {
   const prepare = ({ target }) => {
+    if (active) return;
     const edit = target.closest?.("[data-action='edit']");
     if (!edit && target.closest?.(".live-run")?.dataset.run !== "browser") return;
     import("./browser-run.js").then((module) => module.prepare());
