@@ -66,7 +66,7 @@ export class Timeline {
     // Whose run it shows ends the caption, where the page gave the figure one.
     this.source = element("span", { className: "timeline__source" });
     const caption = figure.querySelector("figcaption");
-    if (caption) caption.append(" ", this.source);
+    if (caption) caption.append(" · ", this.source);
     else this.svg.before(element("p", { className: "timeline__caption" }, this.source));
     // The text alternative goes in the details; a page leaves it empty (Markdown
     // would reparse a div in it).
