@@ -8,7 +8,7 @@
 2. Drawing: the largest committed recording redrawn in Chromium, median of
    DRAWINGS; beside it, the interval between two animation frames of the same
    page, the budget a drawing has (goal: at most 16 ms).
-3. Keeping up: a run of 10,000 steps, recorded with the tracer, fed to a
+3. Keeping up: a run of 10,000 steps, recorded with the recorder, fed to a
    drawing at its recorded pace in the batches the live server sends (one per
    50 ms). Behind is the time from a batch's arrival to the end of the first
    drawing that shows it (goal: at most 100 ms); the baseline is the same feed
@@ -31,7 +31,7 @@ from survey.catalog import Example, discover, load
 from survey.launch import record, services, spawn
 from survey.paths import REPLAYS_DIR
 from survey.recording import loads
-from survey.trace import TracePipe
+from survey.trace_reader import TracePipe
 from tools.harness import SLIDE_SIZE, launch_chromium, scratch_site, serving
 
 ROUNDS = 3

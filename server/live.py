@@ -6,7 +6,7 @@ object per message: ``{"type": "start", "id"}``, then ``{"type": "line",
 ``{"type": "exit", "code", "elapsed"}`` or ``{"type": "error", "message"}``,
 and closes the socket. Between ``start`` and the end, what the example's event
 loop did arrives as ``{"type": "trace", "events": [...]}`` (design.md, "The
-loop, drawn"; events as ``survey.trace`` makes them), batched so that at most
+loop, drawn"; events as ``survey.trace_reader`` makes them), batched so that at most
 ``TRACE_MESSAGES_PER_SECOND`` go out. Where the contract leaves a choice, this is it:
 
 - ``{"type": "stop"}`` kills the process group and ends with

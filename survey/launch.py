@@ -11,7 +11,7 @@ each in its own process group; ``launch`` hands one the example, and starts it
 cold when none is waiting. Every warm interpreter serves one run only, so no
 state leaks from one run into the next.
 
-Every example runs traced (``survey.tracer``): it starts with the tracer's
+Every example runs traced (``survey.recorder``): it starts with the recorder's
 start-up hook and the write end of a ``TracePipe``, whose events ``record``
 keeps and the live server streams. A warm interpreter gets its pipe when it
 starts, since the hook runs then; the pipe goes with it to the run it serves.
@@ -35,7 +35,7 @@ from survey.demo_server import demo_server
 from survey.lines import LINE_LIMIT, Output, TooMuchOutput
 from survey.paths import ROOT
 from survey.recording import Line, Recording
-from survey.trace import TracePipe
+from survey.trace_reader import TracePipe
 
 Process = asyncio.subprocess.Process
 
@@ -107,7 +107,7 @@ async def spawn(
 
 @dataclass
 class Launched:
-    """A running example and the pipe its tracer writes to."""
+    """A running example and the pipe its recorder writes to."""
 
     process: Process
     trace: TracePipe

@@ -59,7 +59,7 @@ from markdown.preprocessors import Preprocessor
 from survey import recording
 from survey.catalog import Example, load
 from survey.paths import ROOT
-from survey.trace import lane_count
+from survey.trace_reader import lane_count
 
 # Before pymdownx.snippets (32), so the fences this writes get their files included.
 PRIORITY = 34

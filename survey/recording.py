@@ -23,8 +23,8 @@ module, what the page shows) and the whole recording as JSON in
 
 ``t`` and ``elapsed`` are seconds from the start, ``stream`` is ``stdout`` or
 ``stderr``, ``exit`` the exit code. ``trace`` is what the event loop did, the
-events of ``survey.trace`` (design.md, "The loop, drawn"), in the order they
-arrived; a file without it was recorded without the tracer. Each printed line
+events of ``survey.trace_reader`` (design.md, "The loop, drawn"), in the order they
+arrived; a file without it was recorded without the recorder. Each printed line
 and each event is one line of the file, so that a diff of a replay reads like a
 diff of the output. ``dumps`` and ``loads`` are the only writer and reader of
 the format.
@@ -72,7 +72,7 @@ class Recording:
     elapsed: float = 0.0
     # Why the run was stopped before it ended by itself (a timeout, too much output).
     cut_short: str | None = None
-    # What its event loop did (survey.trace); None when it was not traced.
+    # What its event loop did (survey.trace_reader); None when it was not traced.
     trace: list[dict] | None = None
 
     def text(self, stream: str = "stdout") -> str:

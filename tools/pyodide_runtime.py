@@ -42,6 +42,11 @@ RUNTIME_FILES = {
     "pyodide-lock.json": "5dc2fc119108bc148c7457dc86e7675b5c87e1cafd420b9c34c1eaef7b36c010",
 }
 MARKDOWN_EXTENSION = "survey.markdown"
+# A browser run records its loop with the recorder every run uses, and reads what
+# it writes with the same reader (docs/assets/deck/run_in_browser.py); these
+# standard-library-only modules go beside the deck's, as the package `survey`.
+SURVEY_MODULES = ("recorder.py", "trace_reader.py", "recording.py")
+SURVEY_SUBDIR = Path("assets") / "deck" / "survey"
 
 
 class IntegrityError(ValueError):
@@ -111,6 +116,10 @@ def install(site_dir: Path, package: Path, examples_dir: Path = EXAMPLES_DIR) ->
     runtime.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copyfile(package / name, runtime / name)
+    survey = site_dir / SURVEY_SUBDIR
+    survey.mkdir(parents=True, exist_ok=True)
+    for name in SURVEY_MODULES:
+        shutil.copyfile(ROOT / "survey" / name, survey / name)
     for example in discover(examples_dir):
         if example.options.no_browser is None:
             published = site_dir / "examples" / f"{example.id}.py"

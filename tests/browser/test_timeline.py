@@ -15,7 +15,7 @@ import pytest
 
 from survey.paths import REPLAYS_DIR
 from survey.recording import loads
-from survey.trace import HOUSEKEEPING
+from survey.trace_reader import HOUSEKEEPING
 from tests.browser.deck_pages import present
 from tests.browser.test_accessibility import assert_accessible
 from tests.browser.test_deck_fit import MEASURE, MIN_CODE_PX

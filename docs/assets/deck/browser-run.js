@@ -1,15 +1,16 @@
-// browser-run.js: run Python source in the reader's browser, on Pyodide in a
-// Web Worker (python-worker.js). A run reports the run socket's messages
-// ("start", "line", then one "exit" or "error") to a callback, so the page
-// shows a browser run exactly as it shows a live one from the server.
+// browser-run.js: the browser's run source (see run-sources.js): Python source
+// run in the reader's browser, on Pyodide in a Web Worker (python-worker.js),
+// yielding the events a run on the server sends, its trace included.
 //
-// Each run gets a fresh interpreter. Nothing is fetched until the first run;
-// after each run one interpreter is started in the background, so the next
-// Run begins at once, as the server's warm interpreters do.
+// Each run gets a fresh interpreter. Nothing is fetched until the reader
+// shows they mean to run something (prepare(), on pointing at or focusing
+// Run or Edit) or runs it; after each run one interpreter is started in the
+// background, so the next Run begins at once, as the server's warm
+// interpreters do.
 
-// The server's limits (server/live.py), so a run ends the same way here.
-const TIMEOUT_SECONDS = 30;
-const OUTPUT_CHARACTERS = 1 << 20;
+import { config } from "./config.js";
+import { siteRoot } from "./material.js";
+import { eventQueue } from "./run-sources.js";
 
 let spare = null;
 
@@ -31,6 +32,8 @@ class Interpreter {
     });
     // Nobody may be waiting yet; a failure to start is reported when a run asks.
     this.ready.catch(() => {});
+    const { env, trace_interval: traceInterval } = config();
+    this.worker.postMessage({ type: "boot", env, traceInterval });
   }
 
   terminate() {
@@ -44,18 +47,37 @@ function takeInterpreter() {
   return interpreter;
 }
 
-// Started only once a run has ended: warming up beside a running example
-// would take the CPU its timings depend on.
-function warmUpNext() {
+/** Start an interpreter before it is asked for: the reader means to run something. */
+export function prepare() {
   spare ??= new Interpreter();
 }
 
+// The module as published beside the site, with the region the page shows
+// replaced by the reader's edit (indented as the region is in the module).
+async function sourceToRun({ id, region, code }) {
+  const response = await fetch(new URL(`examples/${id}.py`, siteRoot));
+  if (!response.ok) throw new Error(`examples/${id}.py: HTTP ${response.status}`);
+  const source = await response.text();
+  if (code === null) return source;
+  const lines = source.split("\n");
+  const start = lines.findIndex((line) => line.trim() === `# --8<-- [start:${region}]`);
+  const end = lines.findIndex((line) => line.trim() === `# --8<-- [end:${region}]`);
+  if (start < 0 || end < start) throw new Error(`examples/${id}.py has no region ${region}`);
+  const indent = lines[start].match(/^\s*/)[0];
+  const edited = code.replace(/\n$/, "").split("\n").map((line) => (line ? indent + line : line));
+  return [...lines.slice(0, start + 1), ...edited, ...lines.slice(end)].join("\n");
+}
+
+const encoder = new TextEncoder();
+
 /**
- * Run `code` as the file `filename` (e.g. "examples/concurrency/gather_sleep.py").
- * `onEvent` receives each message; the returned handle's stop() ends the run
- * with {type: "error", message: "stopped"}.
+ * The events of one run of `run` ({id, region, code}) in this browser, until
+ * it ends or `signal` aborts. It ends as a run on the server does: at the
+ * server's time limit, and once its output passes the server's byte limit.
  */
-export function run(code, filename, onEvent) {
+export function runInBrowser(run, { signal }) {
+  const queue = eventQueue(signal);
+  const { timeout_seconds: timeout, output_bytes: outputBytes } = config().limits;
   const interpreter = takeInterpreter();
   let ended = false;
   let printed = 0;
@@ -66,9 +88,13 @@ export function run(code, filename, onEvent) {
     ended = true;
     clearTimeout(timer);
     interpreter.terminate();
-    onEvent(event);
-    warmUpNext();
+    if (event) queue.push(event);
+    queue.close();
+    // Started only once a run has ended: warming up beside a running example
+    // would take the CPU its timings depend on.
+    prepare();
   };
+  signal.addEventListener("abort", () => end(null), { once: true });
 
   interpreter.listener = (event) => {
     if (ended) return;
@@ -78,27 +104,30 @@ export function run(code, filename, onEvent) {
     }
     if (event.type === "start") {
       timer = setTimeout(
-        () => end({ type: "error", message: `timed out after ${TIMEOUT_SECONDS} s` }),
-        TIMEOUT_SECONDS * 1000,
+        () => end({ type: "error", message: `timed out after ${timeout} s`, t: timeout }),
+        timeout * 1000,
       );
     }
     if (event.type === "line") {
-      printed += event.text.length + 1;
-      if (printed > OUTPUT_CHARACTERS) {
-        end({ type: "error", message: `the output passed the limit of ${OUTPUT_CHARACTERS} characters` });
+      printed += encoder.encode(event.text).length + 1;
+      if (printed > outputBytes) {
+        end({ type: "error", message: `the output passed the limit of ${outputBytes} bytes`, t: event.t });
         return;
       }
     }
-    onEvent(event);
+    queue.push(event);
   };
 
-  interpreter.ready.then(
-    () => {
+  const started = interpreter.ready.catch((problem) => {
+    throw new Error(`Python could not start in this browser: ${problem.message}`);
+  });
+  Promise.all([started, sourceToRun(run)]).then(
+    ([, code]) => {
       if (ended) return;
       interpreter.started = true;
-      interpreter.worker.postMessage({ type: "run", code, filename });
+      interpreter.worker.postMessage({ type: "run", id: run.id, code, filename: `examples/${run.id}.py` });
     },
-    (problem) => end({ type: "error", message: `Python could not start in this browser: ${problem.message}` }),
+    (problem) => end({ type: "error", message: problem.message, t: 0 }),
   );
-  return { stop: () => end({ type: "error", message: "stopped" }) };
+  return queue;
 }

@@ -6,20 +6,25 @@
 //            needs nothing a browser lacks: Python 3.14 in the reader's browser;
 //   replay   otherwise: the recorded run, with its recorded pacing, and why.
 // Code the reader has edited (edit.js) always runs in the browser, never on
-// the server. Every event also goes out on the live channel (channels.js), so
-// the speaker window shows it too. A block with a timeline (timeline.js) has
-// it redrawn from a run's trace as it comes: a live run streams one, and a
-// Replay sends the recorded one in the batches a live run would have. A run in
-// the browser is not traced, so its block keeps the recorded picture.
+// the server. Each of the three is a run source (run-sources.js); one loop
+// reads whichever runs, and gives each event to the panel, to the block's
+// timeline (timeline.js), which so draws every run from its own trace, and
+// to the speaker window (channels.js).
 
 import { describe, postRunEvent, postRunReset } from "./channels.js";
 import { button, element } from "./dom.js";
 import { editedCode, makeEditable } from "./edit.js";
-import { CONTENT, onEveryPage, siteRoot } from "./material.js";
-import { batchesByArrival, timelineOf } from "./timeline.js";
+import { CONTENT, onEveryPage } from "./material.js";
+import { browserRun, replayRun, serverRun } from "./run-sources.js";
+import { timelineOf } from "./timeline.js";
 
 const IN_BROWSER = "Python 3.14 on Pyodide, in your browser";
+// The panel keeps this many of a run's last lines; the earlier ones it counts.
+export const KEPT_LINES = 2000;
 
+const SOURCES = { server: serverRun, browser: browserRun, edited: browserRun, replay: replayRun };
+// Whose run a timeline shows, by where it ran (timeline.js).
+const TIMELINE_SOURCES = { server: "live", browser: "browser", edited: "edited", replay: "recorded" };
 
 // The server marks its responses with this header. Asking for it costs one
 // HEAD request per page load, and a static host answers without a 404.
@@ -49,42 +54,85 @@ function panelTitle(kind, why) {
   }
 }
 
+// The output of one run. Events wait for the next animation frame and are
+// drawn together, so that a run printing thousands of lines a second costs
+// one drawing a frame and the page (its Stop button above all) stays alive;
+// only the last KEPT_LINES lines stay, under a note counting the rest.
 class Panel {
   constructor(block, id, title) {
     panels.get(block)?.close();
     panels.set(block, this);
     this.example = block.closest(".example");
     this.recorded = outputAfter(block);
+    this.pending = [];
+    this.frame = 0;
+    this.printed = 0; // lines printed so far; each line's element carries its number
+    this.hidden = 0;
     const close = button(
       { className: "live-panel__close", "aria-label": `Close the output of ${id}` },
       () => this.close(),
       "×",
     );
     const bar = element("span", { className: "filename live-panel__bar" }, title, close);
+    this.note = element("span", { className: "live-panel__hidden", hidden: true });
     this.log = element("pre", {
       className: "live-panel__log",
       role: "log",
       "aria-live": "polite",
       "aria-label": `Output of ${id}`,
     });
+    this.log.append(this.note);
     this.element = element("div", { className: "live-panel highlight" }, bar, this.log);
     (this.recorded ?? block).after(this.element);
     if (this.recorded) this.recorded.hidden = true;
   }
 
   show(event) {
-    const described = describe(event);
-    if (described?.panel == null) return;
-    const { kind, panel: text } = described;
-    const line = element("span", { className: `live-line live-line--${kind}` }, `${text}\n`);
+    this.pending.push(event);
+    this.frame ||= requestAnimationFrame(() => this.draw());
+  }
+
+  draw() {
+    this.frame = 0;
+    const events = this.pending;
+    this.pending = [];
+    const lines = [];
+    let ending = null;
+    for (const event of events) {
+      const described = describe(event);
+      if (event.type === "exit" || event.type === "error") ending = event.type;
+      if (described?.panel == null) continue;
+      const attributes = { className: `live-line live-line--${described.kind}` };
+      if (event.type === "line") attributes["data-line"] = String(this.printed++);
+      lines.push([attributes, `${described.panel}\n`]);
+    }
+    // Lines that would be dropped before they were ever seen are never made.
+    const made = lines.slice(-KEPT_LINES).map(([attributes, text]) => element("span", attributes, text));
+    this.hidden += lines.length - made.length;
     const atBottom = this.log.scrollTop + this.log.clientHeight >= this.log.scrollHeight - 4;
-    this.log.append(line);
+    this.log.append(...made);
+    this.trim();
     if (atBottom) this.log.scrollTop = this.log.scrollHeight;
-    if (event.type === "exit" || event.type === "error") this.element.dataset.state = event.type;
+    if (ending) this.element.dataset.state = ending;
+  }
+
+  trim() {
+    const shown = this.log.children.length - 1; // the note is the first child
+    const excess = shown - KEPT_LINES;
+    if (excess > 0) {
+      const range = document.createRange();
+      range.setStartAfter(this.note);
+      range.setEndAfter(this.log.children[excess]);
+      range.deleteContents();
+      this.hidden += excess;
+    }
+    this.note.hidden = this.hidden === 0;
+    this.note.textContent = `[${this.hidden.toLocaleString("en")} earlier lines hidden]\n`;
   }
 
   close() {
     if (active?.panel === this) active.stop();
+    cancelAnimationFrame(this.frame);
     this.element.remove();
     if (this.recorded) this.recorded.hidden = false;
     timelineOf(this.example)?.showRecording();
@@ -98,134 +146,50 @@ function outputAfter(block) {
 }
 
 // One run on screen at a time: a new Run stops and replaces the one before.
+// Its events come from one source and go to the panel, timeline and speaker window.
 class Session {
-  constructor(button, id, kind) {
+  constructor(button, run, kind) {
     this.button = button;
-    this.id = id;
-    this.ended = false;
-    this.panel = new Panel(button.closest(".highlight"), id, panelTitle(kind, button.dataset.why));
-    const traced = kind === "server" || kind === "replay";
-    this.timeline = traced ? timelineOf(button.closest(".example")) : undefined;
+    this.id = run.id;
+    this.stopping = new AbortController();
+    this.panel = new Panel(button.closest(".highlight"), this.id, panelTitle(kind, button.dataset.why));
+    this.timeline = timelineOf(button.closest(".example"));
     this.timeline?.connectOutput(this.panel.log, ".live-line--stdout, .live-line--stderr");
-    this.expected = 0;
-    this.timeline?.recordedSpan().then((span) => (this.expected = span));
-    setButton(button, "Stop", id);
-    postRunReset(id, kind === "replay");
+    setButton(button, "Stop", this.id);
+    postRunReset(this.id);
+    this.done = this.follow(SOURCES[kind](run, { signal: this.stopping.signal }), kind);
   }
 
-  emit(event) {
-    if (this.ended) return;
-    this.panel.show(event);
-    this.timeline?.follow(event, { expected: this.expected });
-    postRunEvent(this.id, event);
-    if (event.type === "exit" || event.type === "error") this.end();
+  async follow(events, kind) {
+    const expected = (await this.timeline?.recordedSpan()) ?? 0;
+    try {
+      for await (const event of events) {
+        if (event.type === "start") this.timeline?.start({ expected, source: TIMELINE_SOURCES[kind] });
+        this.panel.show(event);
+        this.timeline?.receive(event);
+        postRunEvent(this.id, event);
+      }
+    } catch (problem) {
+      this.panel.show({ type: "error", message: problem.message });
+      this.timeline?.finish();
+    } finally {
+      this.end();
+    }
+  }
+
+  stop() {
+    this.stopping.abort();
+  }
+
+  // Instant navigation took the page away: stop, and show nothing more.
+  abandon() {
+    this.panel.show = () => {};
+    this.stop();
   }
 
   end() {
-    this.ended = true;
     setButton(this.button, this.button.dataset.idle, this.id);
     if (active === this) active = null;
-  }
-}
-
-class LiveRun extends Session {
-  constructor(button, id) {
-    super(button, id, "server");
-    const url = new URL(`api/run/${id}`, siteRoot);
-    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-    this.socket = new WebSocket(url);
-    this.socket.addEventListener("message", ({ data }) => this.emit(JSON.parse(data)));
-    this.socket.addEventListener("close", () =>
-      this.emit({ type: "error", message: "the connection to the server closed" }),
-    );
-  }
-
-  stop() {
-    if (this.socket.readyState === WebSocket.OPEN) {
-      this.socket.send(JSON.stringify({ type: "stop" }));
-    } else {
-      this.socket.close();
-    }
-  }
-
-  abandon() {
-    this.ended = true;
-    this.socket.close();
-  }
-}
-
-class Replay extends Session {
-  constructor(button, id) {
-    super(button, id, "replay");
-    this.timers = [];
-    fetch(new URL(`replays/${id}.json`, siteRoot))
-      .then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.json();
-      })
-      .then((recording) => this.play(recording))
-      .catch((problem) => this.emit({ type: "error", message: `no recording: ${problem.message}` }));
-  }
-
-  play(recording) {
-    if (this.ended) return;
-    this.emit({ type: "start", id: this.id });
-    const at = (seconds, event) =>
-      this.timers.push(setTimeout(() => this.emit(event), seconds * 1000));
-    for (const { t, stream, text } of recording.lines) at(t, { type: "line", stream, text, t });
-    for (const { at: sent, events } of batchesByArrival(recording.trace ?? [])) {
-      at(sent, { type: "trace", events });
-    }
-    at(recording.elapsed, { type: "exit", code: recording.exit, elapsed: recording.elapsed });
-  }
-
-  stop() {
-    this.timers.forEach(clearTimeout);
-    this.emit({ type: "error", message: "stopped" });
-  }
-
-  abandon() {
-    this.timers.forEach(clearTimeout);
-    this.ended = true;
-  }
-}
-
-// The module as published beside the site, with the region the page shows
-// replaced by the reader's edit (indented as the region is in the module).
-async function sourceToRun(id, region, edit) {
-  const response = await fetch(new URL(`examples/${id}.py`, siteRoot));
-  if (!response.ok) throw new Error(`examples/${id}.py: HTTP ${response.status}`);
-  const source = await response.text();
-  if (edit === null) return source;
-  const lines = source.split("\n");
-  const start = lines.findIndex((line) => line.trim() === `# --8<-- [start:${region}]`);
-  const end = lines.findIndex((line) => line.trim() === `# --8<-- [end:${region}]`);
-  if (start < 0 || end < start) throw new Error(`examples/${id}.py has no region ${region}`);
-  const indent = lines[start].match(/^\s*/)[0];
-  const edited = edit.replace(/\n$/, "").split("\n").map((line) => (line ? indent + line : line));
-  return [...lines.slice(0, start + 1), ...edited, ...lines.slice(end)].join("\n");
-}
-
-// Python in the reader's browser (browser-run.js, loaded at the first such run).
-class BrowserRun extends Session {
-  constructor(button, id, region, edit) {
-    super(button, id, edit === null ? "browser" : "edited");
-    this.handle = null;
-    Promise.all([import("./browser-run.js"), sourceToRun(id, region, edit)])
-      .then(([{ run }, source]) => {
-        if (!this.ended) this.handle = run(source, `examples/${id}.py`, (event) => this.emit(event));
-      })
-      .catch((problem) => this.emit({ type: "error", message: problem.message }));
-  }
-
-  stop() {
-    if (this.handle) this.handle.stop();
-    else this.emit({ type: "error", message: "stopped" });
-  }
-
-  abandon() {
-    this.ended = true;
-    this.handle?.stop();
   }
 }
 
@@ -235,13 +199,23 @@ function setButton(button, verb, id) {
   button.toggleAttribute("data-running", verb === "Stop");
 }
 
-function start(example, run) {
+function start(example, button) {
   const { example: id, region } = example.dataset;
-  const edit = editedCode(example);
-  if (edit !== null) return new BrowserRun(run, id, region, edit);
-  if (run.dataset.run === "server") return new LiveRun(run, id);
-  if (run.dataset.run === "browser") return new BrowserRun(run, id, region, null);
-  return new Replay(run, id);
+  const code = editedCode(example);
+  const kind = code !== null ? "edited" : button.dataset.run;
+  return new Session(button, { id, region, code }, kind in SOURCES ? kind : "replay");
+}
+
+// A reader pointing at or focusing Run or Edit of a browser run is likely to
+// run it: the interpreter starts then, not at page load.
+function warmOnIntent(example) {
+  const prepare = ({ target }) => {
+    if (!target.closest?.(".live-run, [data-action='edit']")) return;
+    if (target.closest(".live-run")?.dataset.run !== "browser" && !target.closest("[data-action='edit']")) return;
+    import("./browser-run.js").then((module) => module.prepare());
+  };
+  example.addEventListener("pointerover", prepare);
+  example.addEventListener("focusin", prepare);
 }
 
 // The page renders the button hidden in the block's controls, with data-run
@@ -270,7 +244,10 @@ function enableButton(example, live) {
   });
   example.querySelector(":scope > .highlight > .filename").append(run);
   run.hidden = false;
-  if (inBrowser) makeEditable(example, run);
+  if (inBrowser) {
+    makeEditable(example, run);
+    warmOnIntent(example);
+  }
 }
 
 async function mount() {

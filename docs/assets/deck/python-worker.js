@@ -1,26 +1,24 @@
 // python-worker.js: one Python interpreter (Pyodide, CPython 3.14 compiled to
-// WebAssembly) in a module Web Worker, good for exactly one run. It loads the
-// site's own copy of the runtime, says "ready", then waits for
-// {type: "run", code, filename}. The run posts the run socket's messages:
-// "start", a "line" for each line printed (with its offset t in seconds), and
-// one "exit" — or an "error" if the runtime itself fails. Stopping a run is
-// terminating this worker, so no Python code needs to cooperate.
+// WebAssembly) in a module Web Worker, good for exactly one run. It waits for
+// {type: "boot", env, traceInterval} (the page's config: the environment of a
+// captured run, and how often a run's trace goes out), loads the site's own
+// copy of the runtime, says "ready", then waits for {type: "run", id, code,
+// filename}. The run posts the events a run on the server sends (see
+// run-sources.js): "start", a "line" for each line printed, a "trace" at
+// most once a traceInterval, and one "exit" (or an "error" if the runtime
+// itself fails). Stopping a run is terminating this worker, so no Python
+// code needs to cooperate.
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
-// The environment of a captured run (survey/launch.py), so output matches it.
-const ENV = {
-  PYTHONHASHSEED: "0",
-  PYTHONUNBUFFERED: "1",
-  PYTHONIOENCODING: "utf-8",
-  PYTHONDONTWRITEBYTECODE: "1",
-  TZ: "UTC",
-  NO_COLOR: "1",
-};
 // Development mode as in a captured run. `-W error` waits until the example
 // starts (run_in_browser.py): Pyodide's own start-up uses deprecated asyncio API.
 const FLAGS = ["-X", "dev", "-W", "ignore::DeprecationWarning"];
 const HOME = "/home/pyodide";
+// The survey's recorder and its reader (copied beside this file by the build),
+// importable by run_in_browser.py and by nothing the example finds on its path.
+const SURVEY_MODULES = ["recorder.py", "trace_reader.py", "recording.py"];
+const SURVEY_PATH = "/survey-runtime";
 
 let started = 0;
 
@@ -51,51 +49,65 @@ function lineWriter(stream) {
 const stdout = lineWriter("stdout");
 const stderr = lineWriter("stderr");
 
-async function run({ pyodide, runAsMain }, { code, filename }) {
+function postTrace(json) {
+  postMessage({ type: "trace", events: JSON.parse(json), t: seconds() });
+}
+
+async function run({ pyodide, runner, traceInterval }, { id, code, filename }) {
   const directory = filename.split("/").slice(0, -1).join("/");
   if (directory) pyodide.FS.mkdirTree(`${HOME}/${directory}`);
   pyodide.FS.writeFile(`${HOME}/${filename}`, code);
   started = performance.now();
-  postMessage({ type: "start" });
+  postMessage({ type: "start", id, t: 0 });
+  // time.perf_counter() in Pyodide reads performance.now(), so the run's
+  // start is the same instant on both sides.
+  runner.get("trace")(postTrace, started / 1000, traceInterval);
   // callPromising lets asyncio.run() suspend on JavaScript promises (JSPI),
   // so the example's own `asyncio.run(main())` works unchanged.
-  const exitCode = await runAsMain.callPromising(filename);
+  const exitCode = await runner.get("run_as_main").callPromising(filename);
   stdout.flush();
   stderr.flush();
-  postMessage({ type: "exit", code: exitCode, elapsed: seconds() });
+  const elapsed = seconds();
+  postMessage({ type: "exit", code: exitCode, elapsed, t: elapsed });
 }
 
-// The Python half of a run, beside this file: how it starts and what loop it gets.
-async function runnerSource() {
-  const response = await fetch(new URL("run_in_browser.py", import.meta.url));
-  if (!response.ok) throw new Error(`run_in_browser.py: HTTP ${response.status}`);
+async function fetchText(name) {
+  const response = await fetch(new URL(name, import.meta.url));
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
   return response.text();
 }
 
-async function boot() {
-  const [pyodide, source] = await Promise.all([
-    loadPyodide({ args: FLAGS, env: { ...ENV, HOME } }),
-    runnerSource(),
+async function boot({ env, traceInterval }) {
+  const [pyodide, source, ...modules] = await Promise.all([
+    loadPyodide({ args: FLAGS, env: { ...env, HOME } }),
+    fetchText("run_in_browser.py"),
+    ...SURVEY_MODULES.map((name) => fetchText(`survey/${name}`)),
   ]);
+  pyodide.FS.mkdirTree(`${SURVEY_PATH}/survey`);
+  pyodide.FS.writeFile(`${SURVEY_PATH}/survey/__init__.py`, "");
+  SURVEY_MODULES.forEach((name, index) => pyodide.FS.writeFile(`${SURVEY_PATH}/survey/${name}`, modules[index]));
   pyodide.setStdout(stdout);
   pyodide.setStderr(stderr);
   const runner = pyodide.globals.get("dict")();
   pyodide.runPython(source, { globals: runner, filename: "run_in_browser.py" });
-  runner.get("install")();
-  return { pyodide, runAsMain: runner.get("run_as_main") };
+  runner.get("install")(SURVEY_PATH);
+  return { pyodide, runner, traceInterval };
 }
 
-const ready = boot();
-ready.then(
-  () => postMessage({ type: "ready" }),
-  (problem) => postMessage({ type: "error", message: String(problem.message ?? problem) }),
-);
+let ready = null;
 
 addEventListener("message", async ({ data }) => {
-  if (data.type !== "run") return;
-  try {
-    await run(await ready, data);
-  } catch (problem) {
-    postMessage({ type: "error", message: String(problem.message ?? problem) });
+  if (data.type === "boot") {
+    ready = boot(data);
+    ready.then(
+      () => postMessage({ type: "ready" }),
+      (problem) => postMessage({ type: "error", message: String(problem.message ?? problem) }),
+    );
+  } else if (data.type === "run") {
+    try {
+      await run(await ready, data);
+    } catch (problem) {
+      postMessage({ type: "error", message: String(problem.message ?? problem), t: seconds() });
+    }
   }
 });

@@ -7,9 +7,14 @@ lessons would print something untrue. Here ``asyncio.run`` gets CPython's own
 loop instead; with no sockets to watch in a browser, waiting for its next
 timer is its only wait, and JavaScript Promise Integration (``run_sync``)
 suspends it without busy-waiting.
+
+``trace`` records what the loop does with the survey's own recorder (the
+``survey`` package beside this file holds the three modules it needs), and
+hands the events to JavaScript in batches, as the server sends them.
 """
 
 import asyncio
+import json
 import sys
 import time
 import traceback
@@ -24,9 +29,25 @@ from pyodide.webloop import _orig_run, _orig_sleep
 _timer = run_js("(ms) => new Promise((resolve) => setTimeout(resolve, ms))")
 # Pyodide settles JavaScript promises on its own loop; install() keeps it here.
 _webloop = None
+# The survey's recorder and the reader of what it writes, imported by install().
+_recorder = None
+_trace_reader = None
 
 
 def _wait(seconds: float) -> None:
+    """Wait for the loop's next timer; a trace batch due meanwhile goes out on time."""
+    if _trace is not None and _trace.pending:
+        due = _trace.due()
+        if due < seconds:
+            _sleep(due)
+            _trace.send()
+            seconds -= due
+    _sleep(seconds)
+
+
+def _sleep(seconds: float) -> None:
+    if seconds <= 0:
+        return
     if not can_run_sync():
         _orig_sleep(seconds)  # a busy wait, but still a wait
         return
@@ -71,9 +92,16 @@ class BrowserPolicy(events._BaseDefaultEventLoopPolicy):
     _loop_factory = BrowserEventLoop
 
 
-def install() -> None:
-    """Undo Pyodide's patches to asyncio.run and time.sleep; make new loops ours."""
-    global _webloop
+def install(survey_path: str) -> None:
+    """Undo Pyodide's patches to asyncio.run and time.sleep; make new loops ours.
+    ``survey_path`` holds the ``survey`` package that ``trace`` imports."""
+    global _webloop, _recorder, _trace_reader
+    sys.path.append(survey_path)
+    try:
+        from survey import recorder, trace_reader
+    finally:
+        sys.path.remove(survey_path)
+    _recorder, _trace_reader = recorder, trace_reader
     _webloop = events._get_event_loop_policy().get_event_loop()
     asyncio.run = _orig_run
     # Pyodide's time.sleep hands the thread to the loop; the examples that
@@ -81,6 +109,51 @@ def install() -> None:
     time.sleep = _orig_sleep
     events._set_event_loop_policy(BrowserPolicy())
     events._set_running_loop(None)
+
+
+class TraceBatches:
+    """The recorder's lines as trace events (the server's reader turns them so too),
+    posted as JSON text at most once an ``interval``: ``post(text)``."""
+
+    def __init__(self, post, origin: float, interval: float) -> None:
+        self.reader = _trace_reader.TraceEvents(origin)
+        self.post = post
+        self.interval = interval
+        self.pending: list[dict] = []
+        self.sent = -interval
+
+    def write(self, line: str) -> None:
+        self.pending.append(self.reader.event(json.loads(line)))
+        # A loop too busy to wait still sends: a blocked step is drawn as it happens.
+        if self.due() <= 0:
+            self.send()
+
+    def due(self) -> float:
+        """Seconds until the next batch may go."""
+        return self.sent + self.interval - time.perf_counter()
+
+    def send(self) -> None:
+        if self.pending:
+            self.post(json.dumps(self.pending))
+            self.pending = []
+            self.sent = time.perf_counter()
+
+
+_trace: TraceBatches | None = None
+
+
+def trace(post, origin: float, interval: float) -> None:
+    """Record this run's event loops into ``post`` (see TraceBatches); ``origin`` is
+    the run's start on ``time.perf_counter``'s clock."""
+    global _trace
+    _trace = TraceBatches(post, origin, interval)
+    _recorder.install(_trace.write)
+
+
+def _send_trace() -> None:
+    if _trace is not None:
+        _recorder._recorder.flush()
+        _trace.send()
 
 
 def run_as_main(filename: str) -> int:
@@ -106,4 +179,5 @@ def run_as_main(filename: str) -> int:
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
+        _send_trace()
     return 0

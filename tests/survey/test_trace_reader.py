@@ -1,4 +1,4 @@
-"""The tracer's raw lines become the design's trace events, whatever chunks they arrive in."""
+"""The recorder's raw lines become the design's trace events, whatever chunks they arrive in."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from survey.trace import TraceEvents
+from survey.trace_reader import TraceEvents
 
 ORIGIN = 100.0
 

@@ -1,14 +1,17 @@
-"""The tracer, injected into real examples on every installed interpreter, records what
+"""The recorder, injected into real examples on every installed interpreter, records what
 their loops did: checked by structure (order, overlap, counts), never by a clock."""
 
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 
 import pytest
 
-from survey.paths import EXAMPLES_DIR, REPLAYS_DIR
+from survey.paths import EXAMPLES_DIR, REPLAYS_DIR, ROOT
 from survey.recording import loads
+from survey.trace_reader import TraceEvents
 from tests.survey.conftest import overlapping_steps, run_traced, tasks, worker_lanes
 
 # Examples whose lesson is when things run, that need nothing beyond the standard library
@@ -45,7 +48,7 @@ async def test_output_is_unchanged_by_tracing(example_id: str, python: str) -> N
     run = await run_traced(example_id, python)
     assert run.exit_code == 0, run.text("stderr")
     assert run.text("stdout") == committed_output(example_id)
-    assert run.trace, "the tracer recorded nothing"
+    assert run.trace, "the recorder recorded nothing"
     assert overlapping_steps(run.trace) == []
 
 
@@ -201,3 +204,49 @@ async def test_loops_running_at_once_in_other_threads_are_told_apart(python: str
     loops = {e.get("loop", 0) for e in run.trace if e["kind"] == "task" and e["state"] == "created"}
     assert len(loops) >= 3
     assert overlapping_steps(run.trace) == []
+
+
+CALLBACK_RUN = """
+import asyncio, importlib.util, sys
+
+spec = importlib.util.spec_from_file_location("recorder", sys.argv[1])
+recorder = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(recorder)
+written = []
+recorder.install(written.append)
+
+
+async def nap(name):
+    await asyncio.sleep(0.01)
+
+
+async def main():
+    await asyncio.gather(nap("a"), nap("b"))
+
+
+asyncio.run(main())
+print("".join(written), end="")
+"""
+
+
+def test_a_callback_records_what_the_pipe_would_without_the_survey_package(tmp_path) -> None:
+    """What runs in a browser: the recorder copied alone, writing into a callable."""
+    alone = tmp_path / "recorder.py"
+    alone.write_text((ROOT / "survey" / "recorder.py").read_text(encoding="utf-8"))
+    # -I: isolated, so nothing of the project is importable; only the file given.
+    run = subprocess.run(
+        [sys.executable, "-I", "-c", CALLBACK_RUN, str(alone)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+        cwd=tmp_path,
+    )
+    lines = run.stdout.splitlines(keepends=True)
+    assert lines
+    assert all(line.count("\n") == 1 for line in lines)
+    events = TraceEvents(0.0).feed(run.stdout.encode())
+    labels = {event.get("label") for event in events if event["kind"] == "task"}
+    assert {"main()", "nap('a')", "nap('b')"} <= labels
+    naps = [e for e in events if e["kind"] == "step" and e["task"] in ("Task-2", "Task-3")]
+    assert len(naps) == 4  # each nap steps before and after its sleep

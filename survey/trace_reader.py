@@ -1,9 +1,10 @@
-"""The launcher's half of tracing: the pipe, the child's environment, and the design's events.
+"""The parent's half of tracing: the pipe, the child's environment, and the trace events.
 
-``survey/tracer.py`` runs inside the example and writes raw lines down a pipe;
-this module opens that pipe, says how to start the child so that the tracer
-switches on, and turns the raw lines into the trace events of the design
-("The loop, drawn"), with times in seconds since the launcher's start::
+``survey/recorder.py`` runs inside the example and writes raw lines down a
+pipe; this module opens that pipe, says how to start the child so that the
+recorder switches on, and turns the raw lines into the trace events of a run
+(ARCHITECTURE.md, "The event contract"), with times in seconds since the
+launcher's start::
 
     {"kind": "task", "task": "Task-2", "t": 0.0012, "state": "created", "label": "nap('a')"}
     {"kind": "step", "task": "Task-2", "t": 0.0013, "d": 0.00005}
@@ -33,10 +34,10 @@ import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+from survey.recorder import TRACE_FD_VARIABLE
 from survey.recording import mask
-from survey.tracer import TRACE_FD_VARIABLE
 
-TRACER_STARTUP = Path(__file__).resolve().parent / "tracer_startup"
+RECORDER_STARTUP = Path(__file__).resolve().parent / "recorder_startup"
 CALLBACK_LANE = "callbacks"
 # The tasks asyncio.run() ends with. A drawing folds them into one lane
 # (docs/assets/deck/timeline.js, which counts lanes as lane_count does).
@@ -57,7 +58,7 @@ class TracePipe:
         return (self.write_fd,)
 
     def child_env(self) -> dict[str, str]:
-        return {"PYTHONPATH": str(TRACER_STARTUP), TRACE_FD_VARIABLE: str(self.write_fd)}
+        return {"PYTHONPATH": str(RECORDER_STARTUP), TRACE_FD_VARIABLE: str(self.write_fd)}
 
     def launched(self) -> None:
         os.close(self.write_fd)
@@ -87,7 +88,7 @@ class TracePipe:
 
 
 class TraceEvents:
-    """Turns the tracer's raw bytes into events, one chunk at a time, in order."""
+    """Turns the recorder's raw bytes into events, one chunk at a time, in order."""
 
     def __init__(self, origin: float) -> None:
         self.origin = origin
@@ -127,7 +128,7 @@ class TraceEvents:
             _, pid, t, d, label = raw
             name = self.processes.setdefault(pid, f"process {len(self.processes) + 1}")
             return self.step(name, t, d, lane="process", label=mask(label))
-        raise ValueError(f"the tracer wrote an event of unknown kind {kind!r}")
+        raise ValueError(f"the recorder wrote an event of unknown kind {kind!r}")
 
     def new_lane(self, number: int, name: str) -> str:
         lane, count = name, 1

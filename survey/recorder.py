@@ -1,17 +1,23 @@
-"""The recorder: runs inside an example's process and writes down what its event loop did.
+"""The recorder: runs inside an example's interpreter and writes down what its event loop did.
 
-The launcher turns it on without touching the example: it puts
-``survey/tracer_startup/`` (which holds only a ``sitecustomize.py``) on
-PYTHONPATH and passes the write end of a pipe whose number is in
-``SURVEY_TRACE_FD``. The interpreter imports ``sitecustomize`` at start-up,
-which loads this file and calls ``install_from_environment()``. The example's
-code, output and exit code stay what they are without it.
+The child's half of tracing; ``survey/trace_reader.py`` is the parent's, which
+reads what this writes. The launcher turns it on without touching the
+example: it puts ``survey/recorder_startup/`` (which holds only a
+``sitecustomize.py``) on PYTHONPATH and passes the write end of a pipe whose
+number is in ``SURVEY_TRACE_FD``. The interpreter imports ``sitecustomize`` at
+start-up, which loads this file and calls ``install_from_environment()``. The
+example's code, output and exit code stay what they are without it.
 
-What goes down the pipe is one JSON array a line, batched. Times are raw
+Anywhere else, Python in a browser say, ``install(write)`` records into a
+callable instead: ``write(line)`` receives each event as one JSON line. The
+pipe is one such writer (``install_pipe``). So this file imports nothing from
+the ``survey`` package: it is copied as it is to where it runs.
+
+Each event is one JSON array on a line, written in batches. Times are raw
 ``time.perf_counter()`` readings: on Linux that clock (CLOCK_MONOTONIC) is
 shared by every process, so the launcher subtracts its own start and worker
-processes need no clock of their own. ``survey.timeline`` turns the lines
-into the design's trace events.
+processes need no clock of their own. ``survey.trace_reader.TraceEvents``
+turns the lines into the run's trace events.
 
     ["created", task, t, name, label, loop]  a task first seen (task: a number for
                                        this run; loop: 0 for the first event loop seen)
@@ -62,11 +68,16 @@ _recorder: Recorder | None = None
 
 
 class Recorder:
-    """Collects events from the loop's thread and worker threads; writes them in batches."""
+    """Collects events from the loop's thread and worker threads; sends them in batches.
 
-    def __init__(self, fd: int) -> None:
+    ``send`` receives the lines of one batch, in order. ``fd`` is the pipe when
+    there is one, which worker processes write to as well (``_InProcess``).
+    """
+
+    def __init__(self, send, fd: int | None = None) -> None:
         import threading
 
+        self.send = send
         self.fd = fd
         self.pid = os.getpid()
         # deque.append and popleft are atomic, so worker threads need no lock to add.
@@ -83,23 +94,12 @@ class Recorder:
             if not count:
                 return
             self.last_flush = time.perf_counter()
-            piece: list[bytes] = []
-            size = 0
-            for _ in range(count):
-                line = self.pending.popleft().encode()
-                if size + len(line) > PIPE_BUF:
-                    self.write(b"".join(piece))
-                    piece, size = [], 0
-                piece.append(line)
-                size += len(line)
-            self.write(b"".join(piece))
-
-    def write(self, piece: bytes) -> None:
-        try:
-            os.write(self.fd, piece)
-        except OSError:
-            # The launcher went away (a stopped run): the example must not fail for it.
-            self.pending.clear()
+            lines = [self.pending.popleft() for _ in range(count)]
+            try:
+                self.send(lines)
+            except OSError:
+                # The launcher went away (a stopped run): the example must not fail for it.
+                self.pending.clear()
 
 
 def install_from_environment() -> None:
@@ -107,24 +107,54 @@ def install_from_environment() -> None:
     interpreters the example starts in turn do not trace themselves."""
     fd = os.environ.pop(TRACE_FD_VARIABLE, None)
     if fd is not None and _recorder is None:
-        install(int(fd))
+        install_pipe(int(fd))
 
 
-def install(fd: int) -> None:
+def install(write) -> None:
+    """Record this interpreter's event loops: ``write(line)`` receives each event as
+    one JSON line, ending in a newline, in the order they happened."""
+
+    def send(lines: list[str]) -> None:
+        for line in lines:
+            write(line)
+
+    _start(Recorder(send))
+
+
+def install_pipe(fd: int) -> None:
+    """Record into the pipe ``fd``, in writes no other process's write can split."""
+    os.set_inheritable(fd, False)
+
+    def send(lines: list[str]) -> None:
+        piece: list[bytes] = []
+        size = 0
+        for text in lines:
+            line = text.encode()
+            if size + len(line) > PIPE_BUF:
+                os.write(fd, b"".join(piece))
+                piece, size = [], 0
+            piece.append(line)
+            size += len(line)
+        os.write(fd, b"".join(piece))
+
+    _start(Recorder(send, fd))
+
+
+def _start(recorder: Recorder) -> None:
     global _recorder
     import asyncio
     import atexit
     from concurrent.futures import ThreadPoolExecutor
 
-    os.set_inheritable(fd, False)
-    _recorder = Recorder(fd)
-    _wrap_handle_run(asyncio, _recorder)
+    _recorder = recorder
+    _wrap_handle_run(asyncio, recorder)
     _wrap_submit(ThreadPoolExecutor, _on_thread)
     _when_imported(
         PROCESS_POOL, lambda module: _wrap_submit(module.ProcessPoolExecutor, _InProcess)
     )
-    atexit.register(_recorder.flush)
-    os.register_at_fork(after_in_child=_forked)
+    atexit.register(recorder.flush)
+    if hasattr(os, "register_at_fork"):  # not where there are no processes (a browser)
+        os.register_at_fork(after_in_child=_forked)
 
 
 # Importing it imports multiprocessing, a cost most examples need not pay.
@@ -294,7 +324,8 @@ class _InProcess:
     def __init__(self, fn, label: str) -> None:
         self.fn = fn
         self.label = label
-        self.owner = (os.getpid(), _recorder.fd) if _recorder is not None else None
+        recording = _recorder is not None and _recorder.fd is not None
+        self.owner = (os.getpid(), _recorder.fd) if recording else None
 
     def __call__(self, *args, **kwargs):
         fd = _worker_pipe(self.owner)

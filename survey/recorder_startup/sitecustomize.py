@@ -1,7 +1,7 @@
 """Start-up hook for traced runs: the launcher puts this folder on PYTHONPATH.
 
 Python imports ``sitecustomize`` while it starts, before the example. This
-loads ``survey/tracer.py`` by its path, under a name of its own, so the
+loads ``survey/recorder.py`` by its path, under a name of its own, so the
 example's ``sys.path`` gains nothing importable but this hook and the
 ``survey`` package is not imported into the example's process. The module is
 registered in every interpreter that starts with the hook (worker processes
@@ -33,5 +33,7 @@ def run_shadowed_sitecustomize() -> None:
         spec.loader.exec_module(importlib.util.module_from_spec(spec))
 
 
-load("_survey_tracer", os.path.join(os.path.dirname(HERE), "tracer.py")).install_from_environment()
+load(
+    "_survey_recorder", os.path.join(os.path.dirname(HERE), "recorder.py")
+).install_from_environment()
 run_shadowed_sitecustomize()
