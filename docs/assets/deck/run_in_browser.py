@@ -32,6 +32,7 @@ _webloop = None
 # The survey's recorder and the reader of what it writes, imported by install().
 _recorder = None
 _trace_reader = None
+_practice = None
 
 
 def _wait(seconds: float) -> None:
@@ -95,13 +96,13 @@ class BrowserPolicy(events._BaseDefaultEventLoopPolicy):
 def install(survey_path: str) -> None:
     """Undo Pyodide's patches to asyncio.run and time.sleep; make new loops ours.
     ``survey_path`` holds the ``survey`` package that ``trace`` imports."""
-    global _webloop, _recorder, _trace_reader
+    global _webloop, _recorder, _trace_reader, _practice
     sys.path.append(survey_path)
     try:
-        from survey import recorder, trace_reader
+        from survey import practice, recorder, trace_reader
     finally:
         sys.path.remove(survey_path)
-    _recorder, _trace_reader = recorder, trace_reader
+    _recorder, _trace_reader, _practice = recorder, trace_reader, practice
     _webloop = events._get_event_loop_policy().get_event_loop()
     asyncio.run = _orig_run
     # Pyodide's time.sleep hands the thread to the loop; the examples that
@@ -181,3 +182,12 @@ def run_as_main(filename: str) -> int:
         sys.stderr.flush()
         _send_trace()
     return 0
+
+
+def grade(check_source: str, events_json: str) -> str:
+    """An exercise's verdict on a run: its check.py's ``check`` over the run's events,
+    in an interpreter that ran no reader's code. JSON: {"passed": bool, "why": str}."""
+    module = types.ModuleType("check")
+    exec(compile(check_source, "check.py", "exec"), module.__dict__)
+    verdict = _practice.grade(module.check, json.loads(events_json))
+    return json.dumps({"passed": verdict.passed, "why": verdict.why})
