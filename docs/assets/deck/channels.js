@@ -6,8 +6,9 @@
 //   {type: "show", page, slide}, {type: "blank", on}, {type: "hello"}
 // (a speaker window that has just opened says hello; the audience answers
 // with the slide it shows). The live channel mirrors runs (live.js) into the
-// speaker's log: {type: "run-reset", id, recording}, {type: "run-event", id, event},
-// where event is one of the run socket's events (start, line, exit, error).
+// speaker's log: {type: "run-reset", id, source}, {type: "run-event", id, event},
+// where source says whose run it is, as a timeline's data-source does
+// (timeline.js), and event is one of a run's events (run-sources.js).
 
 export const SHOW = "show";
 export const BLANK = "blank";
@@ -31,7 +32,7 @@ export const postBlank = (on) => deckChannel.post({ type: BLANK, on });
 export const postHello = () => deckChannel.post({ type: HELLO });
 export const onDeckMessage = deckChannel.listen;
 
-export const postRunReset = (id, recording) => liveChannel.post({ type: RUN_RESET, id, recording });
+export const postRunReset = (id, source) => liveChannel.post({ type: RUN_RESET, id, source });
 export const postRunEvent = (id, event) => liveChannel.post({ type: RUN_EVENT, id, event });
 export const onRunMessage = liveChannel.listen;
 

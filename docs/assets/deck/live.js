@@ -163,7 +163,7 @@ class Session {
     this.timeline = timelineOf(button.closest(".example"));
     this.timeline?.connectOutput(this.panel.log, ".live-line--stdout, .live-line--stderr");
     setButton(button, "Stop", this.id);
-    postRunReset(this.id);
+    postRunReset(this.id, TIMELINE_SOURCES[kind]);
     this.example = button.closest(".example");
     this.events = []; // the whole run, for an exercise's check (exercise.js)
     markError(this.example, null);

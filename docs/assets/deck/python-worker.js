@@ -21,6 +21,11 @@ const HOME = "/home/pyodide";
 // importable by run_in_browser.py and by nothing the example finds on its path.
 const SURVEY_MODULES = ["recorder.py", "trace_reader.py", "recording.py", "practice.py"];
 const SURVEY_PATH = "/survey-runtime";
+// What a run imports anyway (run_in_browser.py, the recorder and its reader),
+// imported before a snapshot is taken so that a restored interpreter has them.
+const PRELOAD = `import asyncio, concurrent.futures, dataclasses, json, pathlib, re, threading
+import traceback, types, warnings, weakref
+import pyodide.code, pyodide.ffi, pyodide.webloop`;
 
 let started = 0;
 
@@ -79,9 +84,50 @@ async function fetchText(name) {
   return response.text();
 }
 
+// A started interpreter's memory, kept in the browser's Cache Storage: the
+// first start in a browser takes one (a few milliseconds) and every later
+// start restores it, which skips starting Python and the imports above. The
+// key names everything the memory depends on.
+async function snapshotKey(env) {
+  const recipe = JSON.stringify({ runtime: new URL("../pyodide/pyodide.asm.wasm", import.meta.url), FLAGS, env, PRELOAD });
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(recipe));
+  const hex = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return new URL(`../pyodide/snapshot-${hex}`, import.meta.url);
+}
+
+const SNAPSHOTS = "survey-python-snapshots";
+
+async function savedSnapshot(key) {
+  if (!globalThis.caches) return null; // not a secure context (file://)
+  const response = await (await caches.open(SNAPSHOTS)).match(key);
+  return response ? new Uint8Array(await response.arrayBuffer()) : null;
+}
+
+async function startPython(env) {
+  const options = { args: FLAGS, env: { ...env, HOME } };
+  const key = await snapshotKey(env).catch(() => null);
+  const saved = key && (await savedSnapshot(key).catch(() => null));
+  if (saved) return loadPyodide({ ...options, _loadSnapshot: saved });
+  const pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(key) });
+  pyodide.runPython(PRELOAD);
+  if (key) {
+    const snapshot = pyodide.makeMemorySnapshot();
+    // Nothing waits for the write; a failure only means the next start is slow too.
+    // Snapshots of an older runtime or environment are of no more use.
+    caches
+      .open(SNAPSHOTS)
+      .then(async (cache) => {
+        for (const old of await cache.keys()) await cache.delete(old);
+        await cache.put(key, new Response(snapshot));
+      })
+      .catch(() => {});
+  }
+  return pyodide;
+}
+
 async function boot({ env, traceInterval }) {
   const [pyodide, source, ...modules] = await Promise.all([
-    loadPyodide({ args: FLAGS, env: { ...env, HOME } }),
+    startPython(env),
     fetchText("run_in_browser.py"),
     ...SURVEY_MODULES.map((name) => fetchText(`survey/${name}`)),
   ]);

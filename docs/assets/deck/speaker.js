@@ -16,6 +16,7 @@ const LOG_LIMIT = 400;
 
 let parts = null;
 let runId = null;
+let runSource = "recorded"; // whose run the speaker's timeline shows (timeline.js)
 let runTimeline = null;
 
 function panel(name, title) {
@@ -130,10 +131,27 @@ function update() {
   showNotes(slide);
 }
 
-function logLine({ kind, speaker }) {
+// Lines wait for the next frame and go in together: a run printing thousands
+// of lines costs this window one layout a frame.
+let pendingLines = [];
+let logFrame = 0;
+
+function logLine(line) {
+  pendingLines.push(line);
+  logFrame ||= requestAnimationFrame(drawLog);
+}
+
+function drawLog() {
+  logFrame = 0;
   const body = parts.live.body;
   body.querySelector(".deck-speaker__empty")?.remove();
-  body.append(element("div", { className: `deck-speaker__line deck-speaker__line--${kind}` }, speaker));
+  const lines = pendingLines.slice(-LOG_LIMIT);
+  pendingLines = [];
+  body.append(
+    ...lines.map(({ kind, speaker }) =>
+      element("div", { className: `deck-speaker__line deck-speaker__line--${kind}` }, speaker),
+    ),
+  );
   while (body.childElementCount > LOG_LIMIT) body.firstElementChild.remove();
   body.scrollTop = body.scrollHeight;
 }
@@ -142,6 +160,8 @@ function onLive(message) {
   if (!parts || !message) return;
   if (message.type === RUN_RESET) {
     runId = message.id;
+    runSource = message.source;
+    pendingLines = [];
     parts.live.heading.textContent = `Live output: ${message.id}`;
     parts.live.body.replaceChildren();
     runTimeline?.disconnect();
@@ -151,7 +171,8 @@ function onLive(message) {
   } else if (message.type === RUN_EVENT && message.id === runId && message.event) {
     const line = describe(message.event);
     if (line) logLine(line);
-    runTimeline?.follow(message.event);
+    if (message.event.type === "start") runTimeline?.start({ source: runSource });
+    runTimeline?.receive(message.event);
   }
 }
 

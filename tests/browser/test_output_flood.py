@@ -1,0 +1,169 @@
+"""Output of any size keeps the page alive, in the browser and from the live server: lines
+drawn a frame's worth at a time, the last KEPT_LINES kept under a count of the rest, Stop
+answered in the next frame; and the browser's output cap, the server's limit, ends a run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tools.harness import serving
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("python_in_the_browser")]
+
+EXAMPLE = "event_loop/asyncio_run"
+LINES = 20_000
+KEPT_LINES = 2_000  # live.js
+FLOOD = f'''async def main() -> None:
+    for i in range({LINES}):
+        print(i, "x" * 20)
+'''
+# One line a 1,000 bytes, past the server's 1 MiB limit on output.
+TOO_MUCH = """async def main() -> None:
+    for i in range(1_100):
+        print("x" * 999)
+"""
+# Watches the page's main thread while a run floods it: the longest gap between two
+# animation frames, and the frames from a press of Stop to the panel saying it stopped.
+PROBE = """(id) => {
+  const probe = (window.probe = { longestGap: 0, framesToStop: null });
+  let last = performance.now();
+  const frame = (now) => {
+    probe.longestGap = Math.max(probe.longestGap, now - last);
+    last = now;
+    if (!probe.done) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  const button = document.querySelector(`.example[data-example="${id}"] button.live-run`);
+  button.addEventListener("click", () => {
+    if (button.textContent !== "Stop") return;
+    let frames = 0;
+    const count = () => {
+      frames += 1;
+      if (document.querySelector(`.example[data-example="${id}"] .live-panel[data-state]`)) {
+        probe.framesToStop = frames;
+      } else requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+  });
+}"""
+# The number of the last line the panel shows, and how many line elements it holds.
+SHOWN = """(log) => ({
+  last: Number(log.querySelector(".live-line--stdout:last-of-type")?.dataset.line ?? -1),
+  elements: log.querySelectorAll(".live-line--stdout").length,
+  note: log.querySelector(".live-panel__hidden")?.textContent ?? "",
+})"""
+
+
+def block(page, example_id: str):
+    return page.locator(f".example[data-example='{example_id}']")
+
+
+def replace_code(page, example_id: str, code: str) -> None:
+    block(page, example_id).get_by_role("button", name=f"Edit {example_id}").click()
+    page.get_by_role("textbox", name=f"Code of {example_id}").fill(code)
+
+
+def log(page, example_id: str):
+    return page.get_by_role("log", name=f"Output of {example_id}")
+
+
+def wait_for_line(page, example_id: str, number: int) -> None:
+    log(page, example_id).locator(f"[data-line='{number}']").wait_for(timeout=60_000, state="attached")
+
+
+def finished(page, example_id: str) -> str:
+    panel = block(page, example_id).locator(".live-panel[data-state]")
+    panel.wait_for(timeout=60_000)
+    return panel.get_attribute("data-state")
+
+
+def stop_midway(page, example_id: str) -> dict:
+    wait_for_line(page, example_id, 1_000)
+    block(page, example_id).get_by_role("button", name=f"Stop {example_id}").click()
+    assert finished(page, example_id) == "error"
+    page.wait_for_function("window.probe.framesToStop !== null")
+    shown = log(page, example_id).evaluate(SHOWN)
+    lines = log(page, example_id).inner_text().splitlines()
+    page.evaluate("window.probe.done = true")
+    return {**page.evaluate("window.probe"), **shown, "ending": lines[-1]}
+
+
+def assert_alive(probe: dict) -> None:
+    # The stop shows in the frame after the press (one more if a drawing was due).
+    assert probe["framesToStop"] <= 2, probe
+    # Before batching, 3,000 lines held the main thread for 8.7 s at a time.
+    assert probe["longestGap"] < 1_000, probe
+
+
+@pytest.mark.timeout(180)
+def test_a_flood_of_output_in_the_browser_stops_midway_and_the_page_stays_alive(
+    page, static_site: str
+) -> None:
+    page.goto(f"{static_site}/event_loop/")
+    replace_code(page, EXAMPLE, FLOOD)
+    page.evaluate(PROBE, EXAMPLE)
+    block(page, EXAMPLE).get_by_role("button", name=f"Run {EXAMPLE}").click()
+    probe = stop_midway(page, EXAMPLE)
+
+    assert probe["ending"] == "[stopped]"
+    assert 1_000 <= probe["last"] < LINES - 1, "Stop took effect only once the run had ended"
+    assert probe["elements"] <= KEPT_LINES
+    assert_alive(probe)
+
+
+@pytest.mark.timeout(180)
+def test_the_panel_keeps_the_last_lines_and_counts_the_rest(page, static_site: str) -> None:
+    page.goto(f"{static_site}/event_loop/")
+    replace_code(page, EXAMPLE, FLOOD)
+    block(page, EXAMPLE).get_by_role("button", name=f"Run {EXAMPLE}").click()
+    assert finished(page, EXAMPLE) == "exit"
+    shown = log(page, EXAMPLE).evaluate(SHOWN)
+    assert shown["elements"] == KEPT_LINES
+    assert shown["last"] == LINES - 1
+    assert shown["note"].strip() == f"[{LINES - KEPT_LINES:,} earlier lines hidden]"
+    lines = log(page, EXAMPLE).inner_text().splitlines()
+    assert lines[1] == f"{LINES - KEPT_LINES} {'x' * 20}"
+
+
+@pytest.mark.timeout(120)
+def test_the_output_cap_ends_a_browser_run_as_the_server_would(page, static_site: str) -> None:
+    page.goto(f"{static_site}/event_loop/")
+    replace_code(page, EXAMPLE, TOO_MUCH)
+    block(page, EXAMPLE).get_by_role("button", name=f"Run {EXAMPLE}").click()
+    assert finished(page, EXAMPLE) == "error"
+    ending = log(page, EXAMPLE).inner_text().splitlines()[-1]
+    assert ending == "[the output passed the limit of 1048576 bytes]"
+
+
+@pytest.fixture(scope="module")
+def flooding_server(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The survey's server, whose only example stands in for EXAMPLE and prints LINES lines."""
+    examples = tmp_path_factory.mktemp("flood")
+    stand_in = examples / f"{EXAMPLE}.py"
+    stand_in.parent.mkdir(parents=True)
+    stand_in.write_text(
+        f'"""Prints {LINES} lines."""\n\nfor i in range({LINES}):\n    print(i, "x" * 20)\n',
+        encoding="utf-8",
+    )
+    with serving(built_site, "--examples-dir", str(examples)) as url:
+        yield url
+
+
+@pytest.mark.timeout(120)
+def test_a_flood_from_the_live_server_stops_midway_and_the_page_stays_alive(
+    page, flooding_server: str
+) -> None:
+    page.goto(f"{flooding_server}/event_loop/")
+    button = block(page, EXAMPLE).locator("button.live-run[data-run='server']")
+    button.wait_for()
+    page.evaluate(PROBE, EXAMPLE)
+    button.click()
+    probe = stop_midway(page, EXAMPLE)
+
+    assert probe["ending"] == "[stopped]"
+    assert probe["last"] < LINES - 1, "Stop took effect only once the run had ended"
+    assert probe["elements"] <= KEPT_LINES
+    assert_alive(probe)
