@@ -236,11 +236,16 @@ def _wrap_handle_run(asyncio, recorder: Recorder) -> None:
         add(f'["created",{number},{t:.6f},{name},{label},{loop}]\n')
 
     def run(handle) -> None:
+        ready = getattr(handle._loop, "_ready", None)
+        if ready is None:
+            # A loop with no ready queue is none an example runs: in a browser,
+            # Pyodide's own loop, which settles JavaScript promises.
+            original(handle)
+            return
         callback = handle._callback
         task = getattr(callback, "__self__", None)
         if not isinstance(task, Task):
             task = None
-        ready = handle._loop._ready
         queued = len(ready)
         start = clock()
         if task is not None and task not in ids:
