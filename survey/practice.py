@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-# What asyncio.run() itself starts as it ends, no part of the reader's program.
-HOUSEKEEPING = frozenset({"shutdown_asyncgens()", "shutdown_default_executor()"})
+# What asyncio.run() itself starts as it ends, no part of the reader's program
+# (3.14 passes shutdown_default_executor a timeout, so only the names compare).
+HOUSEKEEPING = frozenset({"shutdown_asyncgens", "shutdown_default_executor"})
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class Run:
             return  # threads, processes and loops other than the first
         name, t = event["task"], event["t"]
         if event["kind"] == "task" and event["state"] == "created":
-            if event.get("label", "") not in HOUSEKEEPING:
+            if event.get("label", "").partition("(")[0] not in HOUSEKEEPING:
                 self.tasks[name] = Task(name, event.get("label", ""), t)
         elif (task := self.tasks.get(name)) is None:
             return

@@ -23,13 +23,14 @@ def check(run: Run) -> Verdict:
         return failed(
             f"The query was {query.state or 'still running'} at the end, not cancelled."
         )
+    # Left alone the query takes 8 delays: the margins are for a busy browser.
     lasted = (query.ended - query.created) / DELAY
     if lasted >= 2:
         return failed(
             f"The query was cancelled, but only after {lasted:.1f} delays."
         )
     took = (run.main.ended - run.main.created) / DELAY
-    if took >= 2:
+    if took >= 4:
         return failed(
             f"The query was cancelled in time, yet main() took {took:.1f} delays."
         )

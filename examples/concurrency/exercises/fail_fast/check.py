@@ -33,8 +33,9 @@ def check(run: Run) -> Verdict:
         return failed(
             f"{len(running)} probe(s) were not cancelled but ran to their end."
         )
+    # Left alone the others run 4 delays more: the margin is for a busy browser.
     lag = (max(task.ended for task in others) - failures[0].ended) / DELAY
-    if lag >= 1:
+    if lag >= 2:
         return failed(
             f"The others were cancelled {lag:.1f} delays after the failure."
         )

@@ -32,8 +32,9 @@ def check(run: Run) -> Verdict:
         return failed(
             f"{late[0].name} was not cancelled by main(): it ran on after the first answer."
         )
+    # Left alone the others run 5 delays more: the margin is for a busy browser.
     lag = (max(task.ended for task in losers) - winners[0].ended) / DELAY
-    if lag >= 1:
+    if lag >= 2:
         return failed(
             f"The others were cancelled, but {lag:.1f} delays after the first answer."
         )

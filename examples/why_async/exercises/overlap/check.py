@@ -23,7 +23,8 @@ def check(run: Run) -> Verdict:
             "The downloads were tasks, but never all three waiting at once."
         )
     took = (run.main.ended - run.main.created) / DELAY
-    if took >= 2:
+    # Taking turns takes 3 delays; a browser's slower steps add a little to 1.
+    if took >= 2.5:
         return failed(
             f"All three waited at once, yet main() took {took:.1f} delays."
         )
