@@ -34,7 +34,7 @@ ENTRY = ROOT / "tools" / "editor" / "codemirror.mjs"
 SITE_FILE = Path("assets") / "codemirror" / "codemirror.js"
 # esbuild 0.28.2 over the packages in package-lock.json: change either, and
 # the build prints the new digest to put here.
-BUNDLE_SHA256 = "85de47c1c60270c4dfd776f56ca08be13aa757120377492810beb528d6fbd1bf"
+BUNDLE_SHA256 = "3d3a27c3527c6f41fed9cccead7cd46d189211fb8740254f2d14798836525fc9"
 
 
 class IntegrityError(ValueError):

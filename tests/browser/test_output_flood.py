@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import editing
+from tests.browser.editing import open_editor
 from tools.harness import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("python_in_the_browser")]
@@ -16,10 +18,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("python_in_the_browse
 EXAMPLE = "event_loop/asyncio_run"
 LINES = 20_000
 KEPT_LINES = 2_000  # live.js
-FLOOD = f'''async def main() -> None:
+FLOOD = f"""async def main() -> None:
     for i in range({LINES}):
         print(i, "x" * 20)
-'''
+"""
 # One line a 1,000 bytes, past the server's 1 MiB limit on output.
 TOO_MUCH = """async def main() -> None:
     for i in range(1_100):
@@ -62,8 +64,8 @@ def block(page, example_id: str):
 
 
 def replace_code(page, example_id: str, code: str) -> None:
-    block(page, example_id).get_by_role("button", name=f"Edit {example_id}").click()
-    page.get_by_role("textbox", name=f"Code of {example_id}").fill(code)
+    open_editor(page, example_id)
+    editing.replace_code(page, example_id, code)
 
 
 def log(page, example_id: str):
@@ -71,7 +73,9 @@ def log(page, example_id: str):
 
 
 def wait_for_line(page, example_id: str, number: int) -> None:
-    log(page, example_id).locator(f"[data-line='{number}']").wait_for(timeout=60_000, state="attached")
+    log(page, example_id).locator(f"[data-line='{number}']").wait_for(
+        timeout=60_000, state="attached"
+    )
 
 
 def finished(page, example_id: str) -> str:

@@ -9,6 +9,7 @@ export {
   bracketMatching,
   codeFolding,
   foldEffect,
+  foldKeymap,
   HighlightStyle,
   indentOnInput,
   indentUnit,

@@ -16,6 +16,8 @@ from pymdownx.snippets import SnippetPreprocessor
 
 from survey import markdown as example_blocks
 
+ON_THE_SITE = "Try it on the site, where your run is checked."
+
 # Nav pages that are not sections of the survey, so they get no notebook.
 NOT_SECTIONS = {
     "index.md": "the landing page, a map of the sections",
@@ -153,13 +155,17 @@ def read_page(section: Section, site: Site) -> Page:
 
     for start, block in blocks:
         first = block[0]
-        if example := example_blocks.parse(first, f"{shown_path}:{start + 1}", site.root):
+        where = f"{shown_path}:{start + 1}"
+        if example := example_blocks.parse(first, where, site.root):
             end_prose()
             # A block without code shows only a drawing, which a notebook has no place for.
             if example.code:
                 page.parts.append(
                     ExampleBlock(example.id, example.code_fence(), anchor, example.output_fence())
                 )
+        elif exercise := example_blocks.parse_exercise(first, where, site.root):
+            # Checked only where a run's trace is read: on the site, in the browser.
+            prose.append(f"> **Exercise:** {exercise.task} {ON_THE_SITE}")
         elif FENCE.match(first):
             page.warnings += _mangled_snippets(block, f"{shown_path}:", start + 1)
             prose.extend(block)

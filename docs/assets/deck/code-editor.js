@@ -21,6 +21,7 @@ import {
   EditorState,
   EditorView,
   foldEffect,
+  foldKeymap,
   HighlightStyle,
   highlightActiveLine,
   highlightSelectionMatches,
@@ -126,16 +127,17 @@ function folded(doc, from, to) {
   return effects;
 }
 
-// What a folded part is: its lines, as the module numbers them.
-function foldedLines(state, { from, to }) {
-  const first = state.doc.lineAt(from).number;
-  const last = state.doc.lineAt(to).number;
-  return `⋯ lines ${first}–${last} of the module (show)`;
+// What a folded part is (the gutter numbers its first line): the module above
+// the region, or below it. Out of the Tab order, since it sits inside the text,
+// where Tab indents; Ctrl+Alt+] unfolds from the keyboard.
+function foldedPart(state, { from }) {
+  return from === 0 ? "⋯ the module above (show)" : "⋯ the module below (show)";
 }
 
 function foldPlaceholder(view, onclick, text) {
   const button = document.createElement("button");
   button.type = "button";
+  button.tabIndex = -1;
   button.className = "cm-fold-note";
   button.textContent = text;
   button.addEventListener("click", onclick);
@@ -164,6 +166,12 @@ export function createEditor({ parent, source, region, text, label, describedBy,
     return state.sliceDoc(from, to);
   };
 
+  const selectRegion = (view) => {
+    const { from, to } = view.state.field(region_);
+    view.dispatch({ selection: { anchor: from, head: to } });
+    return true;
+  };
+
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -177,7 +185,7 @@ export function createEditor({ parent, source, region, text, label, describedBy,
         highlightSpecialChars(),
         history(),
         drawSelection(),
-        codeFolding({ preparePlaceholder: foldedLines, placeholderDOM: foldPlaceholder }),
+        codeFolding({ preparePlaceholder: foldedPart, placeholderDOM: foldPlaceholder }),
         indentUnit.of("    "),
         EditorState.tabSize.of(4),
         indentOnInput(),
@@ -189,10 +197,13 @@ export function createEditor({ parent, source, region, text, label, describedBy,
         search({ top: true }),
         keymap.of([
           { key: "Mod-Enter", run: () => (onRun(), true) },
+          // Select all: all that can be changed, the region.
+          { key: "Mod-a", run: selectRegion },
           { key: "Tab", run: indentMore, shift: indentLess },
           ...defaultKeymap,
           ...historyKeymap,
           ...searchKeymap,
+          ...foldKeymap,
         ]),
         EditorView.contentAttributes.of({
           "aria-label": label,

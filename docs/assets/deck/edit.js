@@ -9,6 +9,7 @@
 // and tells markError() where a run's traceback points.
 
 import { button, element } from "./dom.js";
+import { refit } from "./fit.js";
 import { CONTENT, siteRoot } from "./material.js";
 import { forget, hashOf, keep, kept } from "./kept.js";
 import { sharedEdit, shareLink } from "./share.js";
@@ -68,7 +69,8 @@ class Editor {
     this.share = this.control("share", "Share", `Share a link to your edit of ${this.id}`, () => this.makeLink());
     // On the live server an edited run moves to the browser: said here, before it happens.
     const verb = live ? "Edit (runs in your browser)" : "Edit";
-    this.toggle = this.control("edit", verb, `${verb}: ${this.id}`, () => (this.editor ? this.leave() : this.enter()));
+    const label = live ? `Edit ${this.id} (an edited run goes to your browser)` : `Edit ${this.id}`;
+    this.toggle = this.control("edit", verb, label, () => (this.editor ? this.leave() : this.enter()));
     this.toggle.hidden = false;
     this.toggle.setAttribute("aria-pressed", "false");
     run.before(this.toggle, this.reset, this.share);
@@ -85,7 +87,7 @@ class Editor {
     this.hint = element(
       "p",
       { className: "live-edit__hint", id: `edit-hint-${slug(this.id)}`, hidden: true },
-      "Tab indents, Shift+Tab dedents, Esc then Tab leaves the editor, Ctrl+Enter runs, Ctrl+F searches.",
+      "Tab indents, Shift+Tab dedents, Esc then Tab leaves the editor, Ctrl+Enter runs, Ctrl+F searches, Ctrl+Alt+] shows the whole module.",
     );
     this.block.after(this.hint, this.note, this.linkField);
     this.restoreKept();
@@ -166,6 +168,7 @@ class Editor {
       this.editor = (await import("./textarea-editor.js")).createEditor(options);
     }
     this.holder = holder;
+    refit(this.example);
     if (focus) this.editor.focus();
   }
 
@@ -180,6 +183,7 @@ class Editor {
     this.code.parentElement.hidden = false;
     this.show();
     this.toggle.setAttribute("aria-pressed", "false");
+    refit(this.example);
     if (focus) this.toggle.focus();
   }
 
@@ -242,6 +246,11 @@ export function makeEditable(example, run, { live = false } = {}) {
 export function editedCode(example) {
   const editor = editors.get(example);
   return editor?.edited ? editor.text : null;
+}
+
+/** The region's code as it stands: the edit, or the published code. */
+export function codeOf(example) {
+  return editors.get(example)?.text ?? null;
 }
 
 /** Where the edit came from: "link", "kept", or null (typed here, or none). */

@@ -13,6 +13,7 @@
 // sentence, which screen readers announce.
 
 import { putCode } from "./edit.js";
+import { refit } from "./fit.js";
 import { CONTENT, onEveryPage, siteRoot } from "./material.js";
 
 const checks = new Map();
@@ -60,6 +61,7 @@ async function grade(exercise, events) {
     const { passed, why } = await gradeInBrowser(check, events);
     result.dataset.grade = passed ? "pass" : "fail";
     result.textContent = `${passed ? "Passed" : "Not yet"}: ${why}`;
+    refit(exercise);
   } catch (problem) {
     result.dataset.grade = "fail";
     result.textContent = `The run could not be checked: ${problem.message}.`;

@@ -14,6 +14,7 @@
 import { describe, postRunEvent, postRunReset } from "./channels.js";
 import { button, element } from "./dom.js";
 import { editedCode, editOrigin, makeEditable, markError } from "./edit.js";
+import { refit } from "./fit.js";
 import "./exercise.js";
 import { CONTENT, onEveryPage } from "./material.js";
 import { browserRun, replayRun, serverRun } from "./run-sources.js";
@@ -92,6 +93,7 @@ class Panel {
     this.element = element("div", { className: "live-panel highlight" }, bar, this.log);
     (this.recorded ?? block).after(this.element);
     if (this.recorded) this.recorded.hidden = true;
+    refit(this.element);
   }
 
   show(event) {

@@ -14,6 +14,7 @@ hands the events to JavaScript in batches, as the server sends them.
 """
 
 import asyncio
+import builtins
 import json
 import sys
 import time
@@ -93,6 +94,12 @@ class BrowserPolicy(events._BaseDefaultEventLoopPolicy):
     _loop_factory = BrowserEventLoop
 
 
+def _no_input(prompt: object = "") -> str:
+    """input() in a browser run: it prompts as usual, then says why nothing can answer."""
+    print(prompt, end="", flush=True)
+    raise EOFError("a run in your browser has no standard input, so input() has nothing to read")
+
+
 def install(survey_path: str) -> None:
     """Undo Pyodide's patches to asyncio.run and time.sleep; make new loops ours.
     ``survey_path`` holds the ``survey`` package that ``trace`` imports."""
@@ -108,6 +115,7 @@ def install(survey_path: str) -> None:
     # Pyodide's time.sleep hands the thread to the loop; the examples that
     # block the loop on purpose need the real, blocking one.
     time.sleep = _orig_sleep
+    builtins.input = _no_input
     events._set_event_loop_policy(BrowserPolicy())
     events._set_running_loop(None)
 
@@ -160,7 +168,14 @@ def _send_trace() -> None:
 def run_as_main(filename: str) -> int:
     """Execute ``filename`` as ``__main__``; its exit code, with a traceback on stderr."""
     with open(filename, encoding="utf-8") as file:
-        code = compile(file.read(), filename, "exec")
+        source = file.read()
+    try:
+        code = compile(source, filename, "exec")
+    except SyntaxError as error:
+        # As `python FILE` shows it: where, the line, the caret, and no runner's frames.
+        traceback.print_exception(type(error), error, None)
+        sys.stderr.flush()
+        return 1
     main = types.ModuleType("__main__")
     main.__file__ = filename
     sys.modules["__main__"] = main
