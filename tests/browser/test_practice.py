@@ -24,7 +24,7 @@ EXERCISE = "concurrency/deadline"
 EXERCISE_CODE = "concurrency/exercises/deadline/start"
 EXERCISE_SLIDE = "exercise-a-deadline-for-a-stuck-query"
 # Where the exercise's pictures go, to be looked at: $SURVEY_SCREENSHOTS, or the temp folder.
-SCREENSHOTS = Path(os.environ.get("SURVEY_SCREENSHOTS", tempfile.gettempdir())) / "survey-screenshots"
+SCREENSHOTS = Path(os.environ.get("SURVEY_SCREENSHOTS", tempfile.gettempdir()), "survey-shots")
 
 
 def current_slide(page) -> str | None:
