@@ -28,15 +28,15 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks.stats import p95
 from survey.catalog import Example, discover, load
-from survey.launch import record, services, spawn
+from survey.launch import services, spawn
 from survey.paths import REPLAYS_DIR
 from survey.recording import loads
+from survey.stream import record
 from survey.trace_reader import TracePipe
 from tools.harness import SLIDE_SIZE, launch_chromium, scratch_site, serving
 
 ROUNDS = 3
 DRAWINGS = 30
-BATCH_SECONDS = 0.05  # the live server's TRACE_MESSAGES_PER_SECOND, 20
 
 STEPPER = '''"""Ten thousand steps: twenty tasks taking five hundred turns each."""
 import asyncio
@@ -114,15 +114,15 @@ DRAW = """async ([id, drawings]) => {
     frames.push(now - last);
     last = now;
   }
-  return { times, frames, events: timeline.events };
+  return { times, frames, events: timeline.model.events };
 }"""
 
-FOLLOW = """async ([recording, interval, drawing]) => {
-  const { batchesByArrival, createFigure } = await import("../assets/deck/timeline.js");
+FOLLOW = """async ([stream, drawing]) => {
+  const { createFigure } = await import("../assets/deck/timeline.js");
   const box = document.querySelector("article");
   box.prepend(document.createElement("div"));
-  const timeline = createFigure(box.firstElementChild, recording.id);
-  const batches = batchesByArrival(recording.trace, interval);
+  const timeline = createFigure(box.firstElementChild, stream.id);
+  const batches = stream.events.filter((event) => event.type === "trace");
   const behind = [];
   const pending = [];
   timeline.figure.addEventListener("timeline:drawn", ({ detail }) => {
@@ -135,13 +135,13 @@ FOLLOW = """async ([recording, interval, drawing]) => {
   const began = performance.now();
   let shown = 0;
   for (const batch of batches) {
-    const due = began + batch.at * 1000;
+    const due = began + batch.t * 1000;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
     shown += batch.events.length;
     const arrived = performance.now();
     if (drawing) {
       pending.push({ at: arrived, events: shown });
-      timeline.add(batch.events);
+      timeline.receive(batch);
     } else {
       await new Promise(requestAnimationFrame);
       behind.push(performance.now() - arrived);
@@ -163,11 +163,9 @@ async def record_stepper() -> dict:
         untraced = statistics.median([await wall(example, False) for _ in range(ROUNDS)])
         traced = statistics.median([await wall(example, True) for _ in range(ROUNDS)])
     steps = sum(1 for event in recording.trace if event["kind"] == "step")
-    lines = [{"t": line.t, "stream": line.stream, "text": line.text} for line in recording.lines]
     return {
         "id": "bench/steps_10k",
-        "trace": recording.trace,
-        "lines": lines,
+        "events": recording.events,
         "steps": steps,
         "walls": (untraced, traced),
     }
@@ -187,7 +185,7 @@ def main() -> None:
         follows = {}
         for drawn in (False, True):
             page.goto(f"{url}/{page_of}/")
-            follows[drawn] = page.evaluate(FOLLOW, [stepper, BATCH_SECONDS, drawn])
+            follows[drawn] = page.evaluate(FOLLOW, [stepper, drawn])
         browser.close()
 
     print(f"Tracing overhead, {sys.version.split()[0]}, median of {ROUNDS} interleaved runs\n")
@@ -217,7 +215,7 @@ def main() -> None:
 
     print(
         f"\nA {stepper['steps']}-step run fed live at its recorded pace, "
-        f"{follows[True]['batches']} batches of {BATCH_SECONDS * 1000:.0f} ms\n"
+        f"{follows[True]['batches']} trace messages as the server sent them\n"
     )
     print("| measure | median ms | p95 ms | worst ms |")
     print("| --- | ---: | ---: | ---: |")

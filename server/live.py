@@ -1,13 +1,10 @@
 """Live runs: ``GET /api/examples`` and the ``GET /api/run/{id}`` WebSocket.
 
-The wire contract is the design's ("Live run"). The server sends one JSON
-object per message: ``{"type": "start", "id"}``, then ``{"type": "line",
-"stream", "text", "t"}`` as each line appears, then exactly one of
-``{"type": "exit", "code", "elapsed"}`` or ``{"type": "error", "message"}``,
-and closes the socket. Between ``start`` and the end, what the example's event
-loop did arrives as ``{"type": "trace", "events": [...]}`` (design.md, "The
-loop, drawn"; events as ``survey.trace_reader`` makes them), batched so that at most
-``TRACE_MESSAGES_PER_SECOND`` go out. Where the contract leaves a choice, this is it:
+Each message is one event of the run as ``survey.stream.run_events`` yields
+it (ARCHITECTURE.md, "The event contract"): ``start``, ``line`` and ``trace``
+(batched there, at most 20 messages a second), then exactly one of ``exit``
+or ``error``; then the socket closes. Where the contract leaves a choice, this
+is it:
 
 - ``{"type": "stop"}`` kills the process group and ends with
   ``{"type": "error", "message": "stopped"}``, not with an exit code: the run
@@ -27,9 +24,9 @@ loop, drawn"; events as ``survey.trace_reader`` makes them), batched so that at 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import json
-import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,156 +34,79 @@ from aiohttp import WSMsgType, web
 from yarl import URL
 
 from survey.catalog import Example
-from survey.launch import Launched, Process, WarmPool, kill_group, launch, services, stop
-from survey.lines import Output, TooMuchOutput
-
-TRACE_MESSAGES_PER_SECOND = 20
+from survey.launch import WarmPool, services
+from survey.stream import RunLimits, run_events
 
 
 @dataclass(frozen=True)
-class Limits:
-    timeout: float = 30.0  # seconds of wall clock per run
-    output_bytes: int = 1 << 20  # stdout and stderr together
+class Limits(RunLimits):
+    """A run's own limits, and the server's: how many at once, how many kept warm."""
+
     concurrent_runs: int = 4
     warm_interpreters: int = 2  # 0 starts every run cold
-    trace_events: int = 200_000  # a loop that never stops stepping is still drawn, up to here
 
 
-def error(message: str) -> dict[str, str]:
-    return {"type": "error", "message": message}
+def error(message: str) -> dict[str, Any]:
+    """An error before anything ran: at the run's first moment."""
+    return {"type": "error", "message": message, "t": 0.0}
 
 
 class Run:
-    """One example's process, streamed to one socket until it ends one way or another."""
+    """One example's run, streamed to one socket until it ends one way or another."""
 
     def __init__(self, socket: web.WebSocketResponse, example: Example, limits: Limits) -> None:
         self.socket = socket
         self.example = example
         self.limits = limits
-        self.ending: asyncio.Future[dict | None] = asyncio.get_running_loop().create_future()
+        # Why the client or the server stops the run (None: the client left).
+        self.stopping: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
         self.finished = asyncio.Event()
-        self.output = Output(cap=limits.output_bytes)
 
-    def end(self, message: dict | None) -> None:
-        """Settle how the run ends (None: the client left); the first call wins."""
-        if not self.ending.done():
-            self.ending.set_result(message)
+    def stop(self, reason: str | None) -> None:
+        """Stop the run, saying ``reason`` (None: to nobody); the first call wins."""
+        if not self.stopping.done():
+            self.stopping.set_result(reason)
 
     async def send(self, message: dict[str, Any]) -> None:
         if not self.socket.closed:
             try:
                 await self.socket.send_json(message)
             except ConnectionError:
-                self.end(None)
+                self.stop(None)
 
-    async def follow(self, pool: WarmPool, extra_env: dict[str, str]) -> None:
-        await self.send({"type": "start", "id": self.example.id})
-        started = time.perf_counter()
+    async def stream(self, pool: WarmPool, extra_env: dict[str, str]) -> None:
+        """Send each event of the run while listening for the client's stop."""
+        listener = asyncio.create_task(self.listen())
+        events = run_events(
+            self.example, extra_env, limits=self.limits, pool=pool, stopping=self.stopping
+        )
         try:
-            launched = await launch(self.example, extra_env, pool=pool)
-        except OSError as problem:
-            await self.send(error(f"the example could not start: {problem}"))
-            return
-        process = launched.process
-        pumps = [
-            asyncio.create_task(self.pump(process.stdout, "stdout", started)),
-            asyncio.create_task(self.pump(process.stderr, "stderr", started)),
-            asyncio.create_task(self.pump_trace(launched, started)),
-        ]
-        watchers = [
-            asyncio.create_task(self.exit_when_done(process, pumps, started)),
-            asyncio.create_task(self.listen()),
-        ]
-        try:
-            async with asyncio.timeout(self.limits.timeout):
-                message = await asyncio.shield(self.ending)
-        except TimeoutError:
-            message = error(f"timed out after {self.limits.timeout:g} s")
+            async with contextlib.aclosing(events):
+                async for event in events:
+                    await self.send(event)
         finally:
-            # Nothing may reach the socket after the final message, so the
-            # pumps are gone before it is sent.
-            kill_group(process)
-            for task in pumps + watchers:
-                task.cancel()
-            await asyncio.gather(*pumps, *watchers, return_exceptions=True)
-            await stop(process)
-            launched.trace.close()
-        if message is not None:
-            await self.send(message)
-
-    async def pump(self, stream: asyncio.StreamReader | None, name: str, started: float) -> None:
-        try:
-            async for text in self.output.lines(stream):
-                t = round(time.perf_counter() - started, 3)
-                await self.send({"type": "line", "stream": name, "text": text, "t": t})
-        except TooMuchOutput as problem:
-            self.end(error(str(problem)))
-
-    async def pump_trace(self, launched: Launched, started: float) -> None:
-        """Trace events as they come, in at most TRACE_MESSAGES_PER_SECOND messages:
-        what arrives while one message waits out its interval goes in the next."""
-        pending: list[dict] = []
-        arrived = asyncio.Event()
-        ended = False
-        sent = 0
-
-        async def read() -> None:
-            nonlocal ended
-            try:
-                async for events in launched.trace.events(started):
-                    pending.extend(events)
-                    arrived.set()
-            finally:
-                ended = True
-                arrived.set()
-
-        reader = asyncio.create_task(read())
-        try:
-            while not (ended and not pending):
-                await arrived.wait()
-                arrived.clear()
-                if not pending:
-                    continue
-                room = self.limits.trace_events - sent
-                events, pending[:] = pending[:room], []
-                sent += len(events)
-                message = {"type": "trace", "events": events}
-                if sent >= self.limits.trace_events:
-                    await self.send(message | {"truncated": True})
-                    break
-                await self.send(message)
-                await asyncio.sleep(1 / TRACE_MESSAGES_PER_SECOND)
-        finally:
-            reader.cancel()
-            await asyncio.gather(reader, return_exceptions=True)
-
-    async def exit_when_done(
-        self, process: Process, pumps: list[asyncio.Task], started: float
-    ) -> None:
-        await asyncio.gather(*pumps)
-        code = await process.wait()
-        elapsed = round(time.perf_counter() - started, 3)
-        self.end({"type": "exit", "code": code, "elapsed": elapsed})
+            listener.cancel()
+            await asyncio.gather(listener, return_exceptions=True)
 
     async def listen(self) -> None:
         async for message in self.socket:
             if message.type is WSMsgType.ERROR:
                 break
-            self.end(client_request(message))
-        self.end(None)
+            self.stop(client_request(message))
+        self.stop(None)
 
 
-def client_request(message) -> dict[str, str]:
-    """What a message from the client asks for, as the error that ends the run."""
+def client_request(message) -> str:
+    """What a message from the client asks for, as the reason that ends the run."""
     if message.type is not WSMsgType.TEXT:
-        return error("messages to the server must be JSON text")
+        return "messages to the server must be JSON text"
     try:
         request = json.loads(message.data)
     except ValueError:
-        return error("a message to the server was not JSON")
+        return "a message to the server was not JSON"
     if isinstance(request, dict) and request.get("type") == "stop":
-        return error("stopped")
-    return error('the only message the server understands is {"type": "stop"}')
+        return "stopped"
+    return 'the only message the server understands is {"type": "stop"}'
 
 
 class LiveRuns:
@@ -215,7 +135,7 @@ class LiveRuns:
         self.runs.add(run)
         try:
             async with services(example, demo_url=demo) as extra_env:
-                await run.follow(self.pool, extra_env)
+                await run.stream(self.pool, extra_env)
         finally:
             self.runs.discard(run)
             run.finished.set()
@@ -227,7 +147,7 @@ class LiveRuns:
         self.closing = True
         runs = list(self.runs)
         for run in runs:
-            run.end(error("the server is shutting down"))
+            run.stop("the server is shutting down")
         await asyncio.gather(*(run.finished.wait() for run in runs))
         await self.pool.close()
 

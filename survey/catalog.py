@@ -135,10 +135,6 @@ def load(path: Path, examples_dir: Path = EXAMPLES_DIR) -> Example:
     )
 
 
-def find(example_id: str, examples: list[Example]) -> Example | None:
-    return next((example for example in examples if example.id == example_id), None)
-
-
 def _docstring_title(source: str, example_id: str) -> str:
     docstring = ast.get_docstring(ast.parse(source))
     if not docstring:

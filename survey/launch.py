@@ -12,8 +12,8 @@ cold when none is waiting. Every warm interpreter serves one run only, so no
 state leaks from one run into the next.
 
 Every example runs traced (``survey.recorder``): it starts with the recorder's
-start-up hook and the write end of a ``TracePipe``, whose events ``record``
-keeps and the live server streams. A warm interpreter gets its pipe when it
+start-up hook and the write end of a ``TracePipe``, whose events
+``survey.stream`` reads with the run's output. A warm interpreter gets its pipe when it
 starts, since the hook runs then; the pipe goes with it to the run it serves.
 """
 
@@ -25,16 +25,14 @@ import json
 import os
 import signal
 import sys
-import time
 from collections import deque
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 
 from survey.catalog import Example
 from survey.demo_server import demo_server
-from survey.lines import LINE_LIMIT, Output, TooMuchOutput
+from survey.lines import LINE_LIMIT
 from survey.paths import ROOT
-from survey.recording import Line, Recording
 from survey.trace_reader import TracePipe
 
 Process = asyncio.subprocess.Process
@@ -243,46 +241,3 @@ async def launch(
         trace.close()
         raise
     return Launched(process, trace)
-
-
-async def record(
-    example: Example, *, pool: WarmPool | None = None, python: str = sys.executable
-) -> Recording:
-    """Run the example to its end (or its timeout) with what it needs: what it printed,
-    when, and what its event loop did."""
-    recording = Recording(example.id, example.title, trace=[])
-    output = Output()
-    async with services(example) as extra_env:
-        started = time.perf_counter()
-        launched = await launch(example, extra_env, pool=pool, python=python)
-        process = launched.process
-
-        async def collect(stream: asyncio.StreamReader | None, name: str) -> None:
-            try:
-                async for text in output.lines(stream):
-                    offset = round(time.perf_counter() - started, 3)
-                    recording.lines.append(Line(offset, name, text))
-            except TooMuchOutput as problem:
-                recording.cut_short = str(problem)
-                # The other pipe ends too, and the run with it.
-                kill_group(process)
-
-        async def follow_trace() -> None:
-            async for events in launched.trace.events(started):
-                recording.trace.extend(events)
-
-        try:
-            async with asyncio.timeout(example.options.timeout):
-                await asyncio.gather(
-                    collect(process.stdout, "stdout"),
-                    collect(process.stderr, "stderr"),
-                    follow_trace(),
-                )
-                recording.exit_code = await process.wait()
-        except TimeoutError:
-            recording.cut_short = f"timed out after {example.options.timeout:g} s"
-        finally:
-            await stop(process)
-            launched.trace.close()
-            recording.elapsed = round(time.perf_counter() - started, 3)
-    return recording

@@ -5,7 +5,8 @@ A Python-Markdown extension (``survey.markdown`` in mkdocs.yml's
 runs Python-Markdown extensions. The line names an example and the region of
 it to show; it becomes::
 
-    <div class="example" data-example="concurrency/gather_sleep" data-region="core" markdown>
+    <div class="example" data-example="concurrency/gather_sleep" data-region="core"
+         data-replay="replays/concurrency/gather_sleep.json" markdown>
 
     ```python title="examples/concurrency/gather_sleep.py"
     --8<-- "examples/concurrency/gather_sleep.py:core"
@@ -114,6 +115,7 @@ class ExampleBlock:
     browser_only: bool = False  # no server or recording runs it: Python 3.14 features
     code: bool = True
     timeline: Timeline | None = None
+    replay: str | None = None  # its replay file's URL from the site's root, where recorded
 
     def code_fence(self) -> list[str]:
         if not self.code:
@@ -141,8 +143,10 @@ class ExampleBlock:
         output = ["", *self.output_fence()] if self.output else []
         timeline = ["", self.timeline.html(self.id)] if self.timeline else []
         controls = ["", f'<div class="example__controls">{self.run_button()}</div>']
+        replay = f' data-replay="{self.replay}"' if self.replay else ""
         return [
-            f'<div class="example" data-example="{self.id}" data-region="{self.region}" markdown>',
+            f'<div class="example" data-example="{self.id}" data-region="{self.region}"'
+            f"{replay} markdown>",
             "",
             *self.code_fence(),
             *output,
@@ -195,7 +199,16 @@ def parse(line: str, where: str, root: Path = ROOT, browser: bool = False) -> Ex
     reason = why_not_in_browser(example, browser)
     timeline = read_timeline(example, where, root) if "timeline" in flags else None
     code = "no-code" not in flags
-    return ExampleBlock(example_id, region, output, reason, example.browser_only, code, timeline)
+    replay = replay_url(example, root)
+    return ExampleBlock(
+        example_id, region, output, reason, example.browser_only, code, timeline, replay
+    )
+
+
+def replay_url(example: Example, root: Path) -> str | None:
+    """Where the site publishes the example's recorded run, if it has one."""
+    url = f"replays/{example.id}.json"
+    return url if (root / "docs" / url).is_file() else None
 
 
 def read_timeline(example: Example, where: str, root: Path) -> Timeline:

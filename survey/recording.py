@@ -1,42 +1,36 @@
 """A run of an example as it was recorded, and the replay file that stores it.
 
-A ``Recording`` holds each line the example printed with its time offset. The
-runner keeps two things from it: the text of stdout (``<name>.out`` beside the
-module, what the page shows) and the whole recording as JSON in
-``docs/replays/<id>.json``, which the static site's Replay button plays back
-(``docs/assets/deck/live.js`` reads it). The file looks like this::
+A ``Recording`` is the run's stream of events, exactly as ``survey.stream``
+yielded them and the live server sends them (ARCHITECTURE.md, "The event
+contract"): ``start``, ``line`` and ``trace`` events, then one ``exit`` or
+``error``, each with ``t``, its seconds since the start. What the runner and
+the pages need (the printed text, the exit code, the trace) is read from
+those events. The runner keeps two things from a recording: the text of
+stdout (``<name>.out`` beside the module, what the page shows) and the whole
+stream in ``docs/replays/<id>.json``, which the static site plays back at its
+recorded times and draws. The file looks like this::
 
-    {
-     "id": "event_loop/asyncio_run",
-     "title": "asyncio.run() creates a loop, ...",
-     "lines": [
-      {"t": 0.335, "stream": "stdout", "text": "inside main, the loop is running: True"},
-      {"t": 0.44, "stream": "stdout", "text": "hello, event loop"}
-     ],
-     "exit": 0,
-     "elapsed": 0.493,
-     "trace": [
-      {"kind": "task", "task": "Task-1", "t": 0.301, "state": "created", "label": "main()"},
-      {"kind": "step", "task": "Task-1", "t": 0.301, "d": 0.000412}
-     ]
-    }
+    {"format": 2, "id": "event_loop/asyncio_run", "title": "asyncio.run() creates ...", "events": [
+    {"type": "start", "id": "event_loop/asyncio_run", "t": 0.0},
+    {"type": "trace", "events": [{"kind": "task", "task": "Task-1", "t": 0.301, ...}], "t": 0.302},
+    {"type": "line", "stream": "stdout", "text": "hello, event loop", "t": 0.44},
+    {"type": "exit", "code": 0, "elapsed": 0.493, "t": 0.493}
+    ]}
 
-``t`` and ``elapsed`` are seconds from the start, ``stream`` is ``stdout`` or
-``stderr``, ``exit`` the exit code. ``trace`` is what the event loop did, the
-events of ``survey.trace_reader`` (design.md, "The loop, drawn"), in the order they
-arrived; a file without it was recorded without the recorder. Each printed line
-and each event is one line of the file, so that a diff of a replay reads like a
-diff of the output. ``dumps`` and ``loads`` are the only writer and reader of
-the format.
+One event a line, so that a diff of a replay reads like a diff of the output.
+``dumps`` and ``loads`` are the only writer and reader of the format; a file
+of the first format (``lines``, ``exit``, ``trace`` and no ``format``) is
+refused with the command that rewrites it.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from dataclasses import dataclass, field
 
+FORMAT = 2
+REWRITE_COMMAND = "nox -s examples"
 # What legitimately differs between two runs, and what it is shown as.
 MASKS = [
     (re.compile(r"\b0x[0-9a-fA-F]{6,}\b"), "0x…"),
@@ -45,9 +39,7 @@ MASKS = [
     # asyncio debug mode's slow-callback report: the duration is the machine's.
     (re.compile(r"took \d+\.\d+ seconds"), "took … seconds"),
 ]
-# json.dumps(indent=1) puts each key of a printed line on a line of its own:
-# the body of each object nested two deep, to be joined back onto one line.
-LINE_OBJECT = re.compile(r"\{\n {3}(?P<body>.*?)\n {2}\}", re.DOTALL)
+ENDINGS = ("exit", "error")
 
 
 def mask(text: str) -> str:
@@ -67,49 +59,77 @@ class Line:
 class Recording:
     id: str
     title: str
-    lines: list[Line] = field(default_factory=list)
-    exit_code: int | None = None
-    elapsed: float = 0.0
-    # Why the run was stopped before it ended by itself (a timeout, too much output).
-    cut_short: str | None = None
-    # What its event loop did (survey.trace_reader); None when it was not traced.
-    trace: list[dict] | None = None
+    events: list[dict] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[Line]:
+        return [
+            Line(event["t"], event["stream"], event["text"])
+            for event in self.events
+            if event["type"] == "line"
+        ]
+
+    @property
+    def trace(self) -> list[dict]:
+        """What its event loop did (survey.trace_reader), every batch in order."""
+        return [
+            step for event in self.events if event["type"] == "trace" for step in event["events"]
+        ]
+
+    @property
+    def ending(self) -> dict | None:
+        last = self.events[-1] if self.events else None
+        return last if last is not None and last["type"] in ENDINGS else None
+
+    @property
+    def exit_code(self) -> int | None:
+        ending = self.ending
+        return ending["code"] if ending is not None and ending["type"] == "exit" else None
+
+    @property
+    def cut_short(self) -> str | None:
+        """Why the run ended before it ended by itself (a timeout, too much output)."""
+        ending = self.ending
+        return ending["message"] if ending is not None and ending["type"] == "error" else None
+
+    @property
+    def elapsed(self) -> float:
+        return self.events[-1]["t"] if self.events else 0.0
 
     def text(self, stream: str = "stdout") -> str:
         return "".join(f"{line.text}\n" for line in self.lines if line.stream == stream)
 
     def masked(self) -> Recording:
-        lines = [dataclasses.replace(line, text=mask(line.text)) for line in self.lines]
-        return dataclasses.replace(self, lines=lines)
+        events = [
+            event | {"text": mask(event["text"])} if event["type"] == "line" else event
+            for event in self.events
+        ]
+        return Recording(self.id, self.title, events)
 
 
 def dumps(recording: Recording) -> str:
     """The replay file's text for a recording."""
-    document = {
-        "id": recording.id,
-        "title": recording.title,
-        "lines": [dataclasses.asdict(line) for line in recording.lines],
-        "exit": recording.exit_code,
-        "elapsed": recording.elapsed,
-    }
-    if recording.trace is not None:
-        document["trace"] = recording.trace
-    text = json.dumps(document, indent=1, ensure_ascii=False)
-    joined = LINE_OBJECT.sub(lambda match: "{" + match["body"].replace(",\n   ", ", ") + "}", text)
-    return f"{joined}\n"
+    head = json.dumps(
+        {"format": FORMAT, "id": recording.id, "title": recording.title}, ensure_ascii=False
+    )
+    events = ",\n".join(json.dumps(event, ensure_ascii=False) for event in recording.events)
+    # The head's closing brace gives way to the events, one a line.
+    return f'{head[:-1]}, "events": [\n{events}\n]}}\n'
 
 
 def loads(text: str) -> Recording:
     """A recording from a replay file's text; ValueError if it is not one."""
     try:
         document = json.loads(text)
-        return Recording(
-            id=document["id"],
-            title=document["title"],
-            lines=[Line(line["t"], line["stream"], line["text"]) for line in document["lines"]],
-            exit_code=document["exit"],
-            elapsed=document["elapsed"],
-            trace=document.get("trace"),
-        )
+        if "format" not in document and "lines" in document:
+            raise ValueError(
+                f"{document['id']} is a replay in the old replay format; run: {REWRITE_COMMAND}"
+            )
+        if document["format"] != FORMAT:
+            raise ValueError(f"not a replay file of format {FORMAT}: {document['format']!r}")
+        events = document["events"]
+        if not all(isinstance(event["type"], str) and "t" in event for event in events):
+            raise TypeError("every event has a type and a time")
+        return Recording(document["id"], document["title"], events)
     except (KeyError, TypeError) as problem:
         raise ValueError(f"not a replay file: {problem!r}") from None

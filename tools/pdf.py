@@ -3,6 +3,11 @@
 Every page of the deck, in nav order, is opened with ``?present`` in headless
 Chromium and printed through the deck's print styles; the pages' PDFs are then
 joined. Without ``--site`` the site is built first into a temporary folder.
+
+A slide with a timeline prints its picture: each such slide is switched to
+its timeline view, as its Timeline button does on screen (the code's title
+bar, the output and the picture, refitted), since paper cannot toggle, and
+the page is printed once every figure has drawn its recording.
 """
 
 from __future__ import annotations
@@ -18,12 +23,23 @@ from pypdf import PdfReader, PdfWriter
 from tools.harness import SLIDE_SIZE, deck_urls, launch_chromium, scratch_site, serving
 
 ALL_FITTED = "() => [...document.querySelectorAll('section.slide')].every(s => s.dataset.fitFor)"
+ALL_DRAWN = """() => [...document.querySelectorAll("section.slide figure.timeline")]
+    .every(figure => figure.dataset.state === "done")"""
+# click() reaches the buttons of hidden slides too: it is no reader's click.
+SHOW_TIMELINES = """() => document
+    .querySelectorAll("section.slide .timeline-toggle[aria-pressed='false']")
+    .forEach(toggle => toggle.click())"""
 
 
 def print_page(page: Page, url: str) -> bytes:
     page.goto(f"{url}?present")
     page.wait_for_selector("section.slide[aria-current='step']")
     page.wait_for_function(ALL_FITTED)
+    # Laid out for print every slide shows at once, so every figure has the width
+    # it needs to draw in, which a hidden slide's has not.
+    page.emulate_media(media="print")
+    page.evaluate(SHOW_TIMELINES)
+    page.wait_for_function(ALL_DRAWN)
     return page.pdf(prefer_css_page_size=True, print_background=True)
 
 

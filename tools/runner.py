@@ -7,9 +7,9 @@
 Examples run as subprocesses, concurrently, so the whole run takes about as long
 as the slowest example; those marked ``serial`` run alone afterwards. For each
 example the runner keeps two files: ``<name>.out`` beside the module (the text a
-page shows, and what ``--check`` compares) and ``docs/replays/<id>.json`` (each
-line with its time offset, and what the event loop did, which the static site
-replays and draws).
+page shows, and what ``--check`` compares) and ``docs/replays/<id>.json`` (the
+run's events as a live run sends them, which the static site replays and
+draws; ``survey.recording``).
 """
 
 from __future__ import annotations
@@ -26,11 +26,10 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from survey import recording as replay
 from survey.catalog import Example, discover
-from survey.launch import record
 from survey.paths import EXAMPLES_DIR, REPLAYS_DIR, ROOT
-from survey.recording import Recording, mask
+from survey.recording import Recording, dumps, loads, mask
+from survey.stream import record
 
 FIX_COMMAND = "nox -s examples"
 DEFAULT_JOBS = 8
@@ -72,12 +71,12 @@ def captured_text(recording: Recording) -> str:
 
 
 def replay_matches(example: Example, path: Path, text: str) -> bool:
-    """The recording exists, holds the captured text, and has its trace."""
+    """The recording exists, in the current format, and holds the captured text."""
     try:
-        replayed = replay.loads(path.read_text(encoding="utf-8"))
+        replayed = loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return replayed.trace is not None and example.same_output(replayed.text("stdout"), text)
+    return example.same_output(replayed.text("stdout"), text)
 
 
 def write_atomically(path: Path, content: str) -> None:
@@ -130,7 +129,7 @@ def settle(example: Example, recording: Recording, check: bool, replays: Path) -
         return Outcome(example, Status.STALE, seconds, detail)
     if not output_current:
         write_atomically(example.output_path, fresh)
-    write_atomically(replay_path, replay.dumps(recording.masked()))
+    write_atomically(replay_path, dumps(recording.masked()))
     return Outcome(example, Status.UPDATED, seconds)
 
 

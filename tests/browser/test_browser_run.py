@@ -95,15 +95,13 @@ def test_an_example_prints_its_committed_output_in_the_browser(
 # Every example the catalog lets run in a browser, through the module the page uses,
 # in one page: its spare interpreter warms up between runs as it does for a reader.
 RUN_ONE = """async (id) => {
-  const { run } = await import("./assets/deck/browser-run.js");
-  const source = await (await fetch(`examples/${id}.py`)).text();
-  return new Promise((resolve) => {
-    const events = [];
-    run(source, `examples/${id}.py`, (event) => {
-      events.push(event);
-      if (event.type === "exit" || event.type === "error") resolve(events);
-    });
-  });
+  const { runInBrowser } = await import("./assets/deck/browser-run.js");
+  const events = [];
+  const run = { id, region: null, code: null };
+  for await (const event of runInBrowser(run, { signal: new AbortController().signal })) {
+    events.push(event);
+  }
+  return events;
 }"""
 
 
@@ -173,8 +171,8 @@ def test_an_edit_changes_the_output_and_reset_brings_back_the_code(page, static_
     assert "hello, event loop" not in log_lines(page, EDITED)
     # The speaker window hears the browser run as it hears a live one.
     reset, *events = page.evaluate("window.mirrored")
-    assert reset == {"type": "run-reset", "id": EDITED, "recording": False}
-    kinds = [message["event"]["type"] for message in events]
+    assert reset == {"type": "run-reset", "id": EDITED, "source": "edited"}
+    kinds = [message["event"]["type"] for message in events if message["event"]["type"] != "trace"]
     assert kinds == ["start", "line", "line", "line", "exit"]
     reset = block(page, EDITED).get_by_role("button", name=f"Reset {EDITED} to the published code")
     reset.click()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
@@ -12,12 +13,19 @@ from pypdf import PdfReader
 
 from survey.paths import ROOT
 from tests.browser.deck_pages import deck_pages, present
+from tools.pdf import print_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(400)]
 
 # Each slide's heading, as the reader sees it (without Material's permalink sign).
 TITLES = """() => [...document.querySelectorAll("section.slide")].map(
     slide => slide.querySelector("h1, h2").innerText.replace(/¶$/, ""))"""
+
+
+# Each drawn figure's lane labels, slide by slide.
+DRAWN = """() => [...document.querySelectorAll("section.slide figure.timeline")].map(
+    figure => [...figure.querySelectorAll(".lane__label")]
+        .map(label => label.lastChild.textContent))"""
 
 
 def words(text: str) -> str:
@@ -49,3 +57,16 @@ def test_the_pdf_has_each_slide_on_its_own_page_in_order(
     assert {(round(sheet.mediabox.width), round(sheet.mediabox.height)) for sheet in sheets} == {
         (960, 540)
     }
+
+
+def test_a_slide_with_a_timeline_prints_its_picture(page, served_site: str) -> None:
+    """Paper cannot press the Timeline button: the sheet shows the drawing, lanes and all."""
+    url = f"{served_site}/concurrency/"
+    sheets = [sheet.extract_text() for sheet in PdfReader(io.BytesIO(print_page(page, url))).pages]
+    drawn = page.evaluate(DRAWN)
+    assert len(drawn) >= 5
+    pictured = [text for text in sheets if "What the loop ran" in text]
+    assert len(pictured) == len(drawn)
+    # The lanes' names are the drawing's own text: the picture, not only its caption.
+    for text, lanes in zip(pictured, drawn, strict=True):
+        assert all(words(lane) in words(text) for lane in lanes), (lanes, text)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from survey.paths import EXAMPLES_DIR, REPLAYS_DIR
+from survey.recording import loads
 from tools.harness import SLIDE_SIZE, serving
 
 pytestmark = pytest.mark.browser
@@ -78,7 +78,7 @@ def test_run_streams_the_output_in_order_and_mirrors_it(page, served_site: str) 
     button = page.locator(f".example[data-example='{QUICK}'] button[data-run='server']")
     assert button.is_visible()
     messages = page.evaluate("window.liveMessages")
-    assert messages[0] == {"type": "run-reset", "id": QUICK, "recording": False}
+    assert messages[0] == {"type": "run-reset", "id": QUICK, "source": "live"}
     events = [message["event"] for message in messages[1:]]
     kinds = [event["type"] for event in events]
     # What the loop did streams alongside the lines, between start and exit.
@@ -112,9 +112,9 @@ def test_a_second_run_replaces_the_first_in_its_panel(page, served_site: str) ->
 
 
 def test_without_the_server_the_button_replays_with_recorded_pacing(page, static_site: str) -> None:
-    recording = json.loads((REPLAYS_DIR / f"{SLOW}.json").read_text(encoding="utf-8"))
-    first, second = (round(line["t"] * 1000) for line in recording["lines"])
-    end = round(recording["elapsed"] * 1000)
+    recording = loads((REPLAYS_DIR / f"{SLOW}.json").read_text(encoding="utf-8"))
+    first, second = (round(line.t * 1000) for line in recording.lines)
+    end = round(recording.elapsed * 1000)
     # The page's clock moves only when the test moves it: each line must wait for its time.
     page.clock.install()
     page.goto(f"{static_site}/concurrency/")
@@ -195,8 +195,8 @@ def test_a_missing_recording_says_so(lenient_page, static_site: str) -> None:
 
 
 def test_stop_during_a_replay_ends_it_there(page, static_site: str) -> None:
-    recording = json.loads((REPLAYS_DIR / f"{SLOW}.json").read_text(encoding="utf-8"))
-    first = round(recording["lines"][0]["t"] * 1000)
+    recording = loads((REPLAYS_DIR / f"{SLOW}.json").read_text(encoding="utf-8"))
+    first = round(recording.lines[0].t * 1000)
     page.clock.install()
     page.goto(f"{static_site}/concurrency/")
     page.clock.pause_at(page.evaluate("Date.now()") + 1000)
@@ -206,6 +206,6 @@ def test_stop_during_a_replay_ends_it_there(page, static_site: str) -> None:
     page.clock.run_for(first + 1)
     page.get_by_role("button", name=f"Stop {SLOW}").click()
     # Everything the recording still held is due by now: none of it may show.
-    page.clock.run_for(round(recording["elapsed"] * 1000) + 1000)
+    page.clock.run_for(round(recording.elapsed * 1000) + 1000)
     assert log_lines(page, SLOW) == [recorded_lines(SLOW)[0], "[stopped]"]
     assert page.get_by_role("button", name=f"Replay {SLOW}").is_visible()

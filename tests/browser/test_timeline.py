@@ -311,7 +311,8 @@ def test_reduced_motion_draws_only_when_events_arrive(browser, static_site: str)
               const { timelineOf } = await import("../assets/deck/timeline.js");
               const timeline = timelineOf(document.querySelector(`.example[data-example="${id}"]`));
               timeline.start({ expected: 1 });
-              timeline.add([{ kind: "task", task: "T", t: 0, state: "created", label: "main()" }]);
+              timeline.receive({ type: "trace", t: 0,
+                events: [{ kind: "task", task: "T", t: 0, state: "created", label: "main()" }] });
               let drawings = 0;
               timeline.figure.addEventListener("timeline:drawn", () => (drawings += 1));
               await new Promise((resolve) => setTimeout(resolve, 300));

@@ -42,4 +42,7 @@ def test_deck_module(test_file: Path) -> None:
 
 def test_every_pure_module_has_tests() -> None:
     """The split's point: each module without a DOM is tested without a browser."""
-    assert {path.name for path in NODE_TESTS} >= {"timeline-model.test.mjs", "timeline-svg.test.mjs"}
+    assert {path.name for path in NODE_TESTS} >= {
+        "timeline-model.test.mjs",
+        "timeline-svg.test.mjs",
+    }

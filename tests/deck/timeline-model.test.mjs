@@ -51,7 +51,7 @@ test("asyncio.run's housekeeping tasks share one clean-up lane, after the others
   model.add([
     created("Task-1", 0, "main()"),
     created("Task-2", 0.1, "shutdown_asyncgens()"),
-    created("Task-3", 0.1, "shutdown_default_executor()"),
+    created("Task-3", 0.1, "shutdown_default_executor(300)"), // as Python 3.14 labels it
     { kind: "step", task: "asyncio_0", lane: "thread", t: 0.05, d: 0.01 },
   ]);
   assert.deepEqual(

@@ -111,6 +111,11 @@ raise ValueError("boom")
 }
 
 
+def untimed(message: dict) -> dict:
+    """A message without its time, for comparing with one written out."""
+    return {key: value for key, value in message.items() if key != "t"}
+
+
 def write_examples(root: Path) -> Path:
     section = root / SECTION
     section.mkdir(parents=True)
@@ -145,8 +150,12 @@ class Transcript:
         ]
 
     def check_shape(self) -> None:
-        """start (unless refused), lines and traces, then exactly one exit or error, last."""
+        """start (unless refused), lines and traces, then exactly one exit or error, last;
+        each with its time since the start, in order."""
         kinds = [message["type"] for message in self.messages]
+        times = [message["t"] for message in self.messages]
+        assert times == sorted(times)
+        assert kinds[0] != "start" or times[0] == 0.0
         assert kinds[-1] in ("exit", "error"), kinds
         body = kinds[:-1]
         assert body in ([], ["start"]) or (

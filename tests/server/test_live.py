@@ -26,6 +26,7 @@ from tests.server.live_examples import (
     assert_nothing_left,
     child_pids,
     read_all,
+    untimed,
     write_examples,
 )
 from tools.harness import free_port, wait_until_serving
@@ -83,7 +84,7 @@ async def test_a_line_arrives_while_the_example_still_waits(
         (examples_dir / SECTION / "gated.open").touch()
         await read_all(socket, transcript=transcript)
 
-    assert transcript.messages[0] == {"type": "start", "id": "fixtures/gated"}
+    assert transcript.messages[0] == {"type": "start", "id": "fixtures/gated", "t": 0.0}
     assert transcript.lines() == ["before", "after"]
     times = [message["t"] for message in transcript.messages if message["type"] == "line"]
     assert times == sorted(times)
@@ -141,7 +142,12 @@ async def test_a_trace_past_its_cap_is_cut_and_the_run_goes_on(serve) -> None:
     assert traces[-1].get("truncated") is True
     assert not any(message.get("truncated") for message in traces[:-1])
     assert transcript.lines() == ["done"]
-    assert transcript.final == {"type": "exit", "code": 0, "elapsed": transcript.final["elapsed"]}
+    assert untimed(transcript.final) == {
+        "type": "exit",
+        "code": 0,
+        "elapsed": transcript.final["elapsed"],
+    }
+    assert transcript.final["t"] == transcript.final["elapsed"]
 
 
 async def test_exit_code_and_stderr_are_reported(serve, warm: int) -> None:
@@ -175,7 +181,9 @@ async def test_no_run_starts_once_the_server_is_shutting_down(serve) -> None:
     await client.app[live_runs].close()
     async with client.ws_connect(RUN + "fails") as socket:
         refused = await read_all(socket)
-    assert refused.messages == [{"type": "error", "message": "the server is shutting down"}]
+    assert refused.messages == [
+        {"type": "error", "message": "the server is shutting down", "t": 0.0}
+    ]
 
 
 async def test_an_unknown_example_is_a_404_before_the_upgrade(serve) -> None:
@@ -227,7 +235,7 @@ async def test_a_run_past_its_time_is_killed_with_its_children(
         transcript = await read_all(socket)
 
     assert transcript.lines() == ["waiting"]
-    assert transcript.final == {"type": "error", "message": "timed out after 1 s"}
+    assert untimed(transcript.final) == {"type": "error", "message": "timed out after 1 s"}
     await assert_nothing_left(examples_dir, client.app[live_runs], existing)
 
 
@@ -256,7 +264,7 @@ async def test_runs_past_the_concurrency_cap_are_refused(serve, examples_dir, ex
 
     for socket in (first, second):
         await socket.send_json({"type": "stop"})
-        assert (await read_all(socket)).final == {"type": "error", "message": "stopped"}
+        assert untimed((await read_all(socket)).final) == {"type": "error", "message": "stopped"}
     async with client.ws_connect(RUN + "fails") as fourth:
         assert (await read_all(fourth)).final["code"] == 3
     await assert_nothing_left(examples_dir, existing=existing)
@@ -272,7 +280,9 @@ async def test_stop_kills_the_group_and_says_stopped(
         after = await read_all(socket)
 
     assert before.messages[0]["type"] == "start"
-    assert after.messages == [{"type": "error", "message": "stopped"}]
+    assert [untimed(message) for message in after.messages] == [
+        {"type": "error", "message": "stopped"}
+    ]
     await assert_nothing_left(examples_dir, client.app[live_runs], existing)
 
 
@@ -325,7 +335,7 @@ async def test_app_shutdown_stops_every_run_and_the_pool(examples_dir, existing,
             await read_all(socket, until_text="waiting")
         cleanup = asyncio.create_task(runner.cleanup())
         for socket in sockets:
-            assert (await read_all(socket)).final == {
+            assert untimed((await read_all(socket)).final) == {
                 "type": "error",
                 "message": "the server is shutting down",
             }
@@ -346,7 +356,7 @@ def test_sigterm_to_python_m_server_leaves_no_process(examples_dir, tmp_path) ->
             assert server.wait(timeout=10) == 0
         finally:
             server.kill()
-    assert final == {"type": "error", "message": "the server is shutting down"}
+    assert untimed(final) == {"type": "error", "message": "the server is shutting down"}
     # The run, its grandchild and the warm interpreters: three or more, all gone.
     assert len(descendants) >= 3
     assert not [process for process in descendants if alive(process)]

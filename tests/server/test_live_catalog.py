@@ -13,7 +13,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-import server.live
+import survey.stream
 from server.app import make_app
 from server.live import Limits, live_runs
 from survey.catalog import Example, discover
@@ -38,14 +38,14 @@ async def run_every_example(site_dir: Path) -> dict[str, LiveRun]:
     app = make_app(site_dir, limits=Limits(warm_interpreters=1))
     runs = app[live_runs]
     launched: list[int] = []
-    real_launch = server.live.launch
+    real_launch = survey.stream.launch
 
     async def launch(*args, **kwargs):
         started = await real_launch(*args, **kwargs)
         launched.append(started.process.pid)
         return started
 
-    server.live.launch = launch
+    survey.stream.launch = launch
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -65,7 +65,7 @@ async def run_every_example(site_dir: Path) -> dict[str, LiveRun]:
                 ran_in = launched[0] if launched else None
                 results[example.id] = LiveRun(transcript, waiting.process.pid, ran_in)
     finally:
-        server.live.launch = real_launch
+        survey.stream.launch = real_launch
         await runner.cleanup()
     return results
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import server.live
+import survey.stream
 from server.app import make_app
 from server.live import Limits, LiveRuns, live_runs
 from survey.launch import WarmPool
@@ -34,14 +34,14 @@ async def client(aiohttp_client, examples_dir: Path, tmp_path: Path):
 def launched(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The pid of every process the server runs an example in."""
     pids = []
-    real_launch = server.live.launch
+    real_launch = survey.stream.launch
 
     async def launch(*args, **kwargs):
         launched = await real_launch(*args, **kwargs)
         pids.append(launched.process.pid)
         return launched
 
-    monkeypatch.setattr(server.live, "launch", launch)
+    monkeypatch.setattr(survey.stream, "launch", launch)
     return pids
 
 
@@ -100,7 +100,7 @@ async def test_an_example_that_cannot_start_says_so_and_the_server_carries_on(
 
     async with client.ws_connect(RUN + "fails") as socket:
         transcript = await read_all(socket)
-    assert transcript.messages[0] == {"type": "start", "id": "fixtures/fails"}
+    assert transcript.messages[0] == {"type": "start", "id": "fixtures/fails", "t": 0.0}
     assert transcript.final["type"] == "error"
     assert transcript.final["message"].startswith("the example could not start: ")
     assert "no-such-python" in transcript.final["message"]

@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from survey.catalog import load
-from survey.launch import record
 from survey.paths import EXAMPLES_DIR
 from survey.recording import Recording
+from survey.stream import record
 
 VERSIONS = ("3.11", "3.12", "3.13")
 

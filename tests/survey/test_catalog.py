@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from survey.catalog import CatalogError, Options, discover, find, load
+from survey.catalog import CatalogError, Options, discover, load
 
 
 def write(directory: Path, example_id: str, source: str) -> Path:
@@ -74,10 +74,6 @@ def test_bad_declarations_name_the_example(tmp_path: Path, source: str, complain
     path = write(tmp_path, "basics/broken", source)
     with pytest.raises(CatalogError, match=f"basics/broken.*{complaint}"):
         load(path, tmp_path)
-
-
-def test_find_answers_none_for_an_id_it_does_not_know() -> None:
-    assert find("basics/nowhere", []) is None
 
 
 @pytest.mark.parametrize(

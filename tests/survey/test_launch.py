@@ -6,9 +6,10 @@ import asyncio
 
 import pytest
 
-from survey.catalog import Example, discover, find
-from survey.launch import WarmPool, environment, launch, record
+from survey.catalog import Example, discover, load
+from survey.launch import WarmPool, environment, launch
 from survey.recording import Recording
+from survey.stream import record
 from tests.server.live_examples import write_examples
 from tools import runner
 
@@ -38,8 +39,13 @@ async def warm_run(example: Example) -> Recording:
         await pool.close()
 
 
+def tell(tmp_path) -> Example:
+    examples = write_examples(tmp_path)
+    return load(examples / "fixtures" / "tell.py", examples)
+
+
 async def test_a_warm_run_looks_like_a_plain_run_from_inside(tmp_path) -> None:
-    example = find("fixtures/tell", discover(write_examples(tmp_path)))
+    example = tell(tmp_path)
     warm, cold = await asyncio.gather(warm_run(example), record(example))
 
     assert warm.text("stdout") == cold.text("stdout")
@@ -56,7 +62,7 @@ async def test_a_warm_run_looks_like_a_plain_run_from_inside(tmp_path) -> None:
 
 
 async def test_an_empty_pool_starts_the_example_cold(tmp_path) -> None:
-    example = find("fixtures/tell", discover(write_examples(tmp_path)))
+    example = tell(tmp_path)
     pool = WarmPool(0, line_limit=2**16)
     launched = await launch(example, pool=pool)
     launched.trace.close()

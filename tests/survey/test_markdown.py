@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import markdown
@@ -11,7 +10,7 @@ import pytest
 
 from survey.markdown import ExampleBlockError
 from survey.paths import ROOT
-from survey.recording import Line, Recording, dumps
+from survey.recording import Recording, dumps
 
 EXTENSIONS = ["md_in_html", "pymdownx.superfences", "pymdownx.snippets", "survey.markdown"]
 
@@ -106,8 +105,13 @@ def test_a_block_without_captured_output_says_how_to_make_it(root: Path) -> None
 def add_replay(root: Path, trace: list[dict] | None) -> None:
     replay = root / "docs" / "replays" / "tiny" / "hello.json"
     replay.parent.mkdir(parents=True, exist_ok=True)
-    recorded = Recording("tiny/hello", "Says hello.", [Line(0.1, "stdout", "hello")], 0, 0.2)
-    replay.write_text(dumps(replace(recorded, trace=trace)))
+    events = [
+        {"type": "start", "id": "tiny/hello", "t": 0.0},
+        *([{"type": "trace", "events": trace, "t": 0.1}] if trace else []),
+        {"type": "line", "stream": "stdout", "text": "hello", "t": 0.1},
+        {"type": "exit", "code": 0, "elapsed": 0.2, "t": 0.2},
+    ]
+    replay.write_text(dumps(Recording("tiny/hello", "Says hello.", events)))
 
 
 TRACE = [

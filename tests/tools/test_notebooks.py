@@ -10,14 +10,21 @@ import nbformat
 import pytest
 
 from survey.catalog import discover
-from survey.markdown import ExampleBlockError
+from survey.markdown import ExampleBlockError, parse
 from survey.paths import ROOT
 from survey.recording import mask
 from tools.notebooks.cells import SCRIPT_ONLY, script_only_reason
 from tools.notebooks.cli import FIX_COMMAND, NOTEBOOKS_DIR, main, source_view, write
 from tools.notebooks.execute import errors, execute
 from tools.notebooks.notebook import build
-from tools.notebooks.pages import NOT_SECTIONS, Section, read_site, sections
+from tools.notebooks.pages import (
+    NOT_SECTIONS,
+    ExampleOnSlide,
+    Section,
+    read_page,
+    read_site,
+    sections,
+)
 
 SITE = read_site(ROOT)
 SECTIONS = sections(SITE)
@@ -374,3 +381,22 @@ def test_script_only_reasons_are_sentences() -> None:
         assert (ROOT / "examples" / f"{example_id}.py").exists(), example_id
         assert reason, example_id
         assert not reason.endswith("."), "the reason is read after a colon"
+
+
+def test_a_notebook_reads_each_example_block_as_the_page_renders_it() -> None:
+    """One ExampleBlock: the notebook's part is the very block survey.markdown parses
+    from the page's line, region and flags included, with the slide it sits on."""
+    site = read_site(ROOT)
+    section = next(section for section in sections(site) if section.slug == "streams")
+    lines = (site.docs_dir / section.page).read_text(encoding="utf-8").splitlines()
+    declared = [
+        block
+        for number, line in enumerate(lines, start=1)
+        if (block := parse(line, f"line {number}", ROOT)) and block.code
+    ]
+    on_slides = [
+        part for part in read_page(section, site).parts if isinstance(part, ExampleOnSlide)
+    ]
+    assert [part.block for part in on_slides] == declared
+    assert any(not part.block.output for part in on_slides)  # a no-output part stays one
+    assert all(part.anchor for part in on_slides)

@@ -12,6 +12,7 @@ import psutil
 import pytest
 
 from survey.catalog import discover
+from survey.recording import loads
 from tools import runner
 
 
@@ -60,17 +61,17 @@ def test_captures_text_and_timed_replay(examples_dir: Path, replays_dir: Path) -
 
     text = path.with_suffix(".out").read_text()
     assert text.startswith("first\nsecond, ")
-    replay = json.loads((replays_dir / "basics/two_lines.json").read_text())
-    assert (replay["id"], replay["title"]) == ("basics/two_lines", "Fixture basics/two_lines.")
-    assert [line["text"] for line in replay["lines"]] == text.splitlines()
-    first, second = (line["t"] for line in replay["lines"])
+    replay = loads((replays_dir / "basics/two_lines.json").read_text())
+    assert (replay.id, replay.title) == ("basics/two_lines", "Fixture basics/two_lines.")
+    assert [line.text for line in replay.lines] == text.splitlines()
+    first, second = (line.t for line in replay.lines)
     printed_after = float(text.split()[2])
     # The runner's clock started before the example's, and read the line after it was printed.
     assert first <= second
     assert second >= printed_after
     # And the run's own length lies within the test's, measured around it.
-    assert second <= replay["elapsed"] <= window
-    assert replay["exit"] == 0
+    assert second <= replay.elapsed <= window
+    assert replay.exit_code == 0
 
 
 def test_the_replay_keeps_what_the_loop_did(examples_dir: Path, replays_dir: Path) -> None:
@@ -91,26 +92,31 @@ def test_the_replay_keeps_what_the_loop_did(examples_dir: Path, replays_dir: Pat
         """,
     )
     assert run(examples_dir, replays_dir) == 0
-    trace = json.loads((replays_dir / "basics/two_naps.json").read_text())["trace"]
+    trace = loads((replays_dir / "basics/two_naps.json").read_text()).trace
     created = [event["label"] for event in trace if event.get("state") == "created"]
     assert created[:3] == ["main()", "nap()", "nap()"]
     assert sum(1 for event in trace if event["kind"] == "step") >= 5
 
 
-def test_a_replay_without_a_trace_is_stale_and_rewritten_without_touching_the_output(
+def test_a_replay_in_the_old_form_is_stale_and_rewritten_without_touching_the_output(
     examples_dir: Path, replays_dir: Path
 ) -> None:
     path = add_example(examples_dir, "basics/steady", 'print("same every time")\n')
     assert run(examples_dir, replays_dir) == 0
     replay = replays_dir / "basics/steady.json"
-    document = json.loads(replay.read_text())
-    del document["trace"]
-    replay.write_text(json.dumps(document))
+    old_form = {
+        "id": "basics/steady",
+        "title": "Fixture basics/steady.",
+        "lines": [{"t": 0.1, "stream": "stdout", "text": "same every time"}],
+        "exit": 0,
+        "elapsed": 0.2,
+    }
+    replay.write_text(json.dumps(old_form))
     output_written = path.with_suffix(".out").stat().st_mtime_ns
 
     assert run(examples_dir, replays_dir, "--check") == 1
     assert run(examples_dir, replays_dir) == 0
-    assert "trace" in json.loads(replay.read_text())
+    assert loads(replay.read_text()).text() == "same every time\n"
     assert path.with_suffix(".out").stat().st_mtime_ns == output_written
 
 

@@ -12,7 +12,7 @@ from survey.catalog import Options, load, script_metadata
 from tools.notebooks.cells import cell_source, script_only_reason
 from tools.notebooks.execute import KERNEL
 from tools.notebooks.pages import (
-    ExampleBlock,
+    ExampleOnSlide,
     Prose,
     Section,
     Site,
@@ -77,14 +77,14 @@ def build(section: Section, site: Site) -> Built:
         if isinstance(part, Prose):
             cells.append(new_markdown_cell(to_notebook_markdown(part.lines, section, site)))
             continue
-        example = load(site.root / "examples" / f"{part.example_id}.py", site.root / "examples")
+        example = load(site.root / "examples" / f"{part.block.id}.py", site.root / "examples")
         if reason := script_only_reason(example):
             script_only = True
             cells.append(new_markdown_cell(_script_only(reason, part, section, site)))
             continue
         if example.id in shown:
             # One module on several slides runs once, where it first appears.
-            text = to_notebook_markdown(part.lines, section, site, show_titles=False)
+            text = to_notebook_markdown(part.block.code_fence(), section, site, show_titles=False)
             cells.append(new_markdown_cell(text))
             continue
         shown.add(example.id)
@@ -144,15 +144,16 @@ def _server_cells(site: Site) -> list[NotebookNode]:
     ]
 
 
-def _script_only(reason: str, part: ExampleBlock, section: Section, site: Site) -> str:
+def _script_only(reason: str, part: ExampleOnSlide, section: Section, site: Site) -> str:
     """The example as the page shows it, with why it is not a cell and where to run it."""
-    file = f"examples/{part.example_id}.py"
+    file = f"examples/{part.block.id}.py"
     slide = site.link(f"{section.url}#{part.anchor}" if part.anchor else section.url)
     lead = (
         f"**Runs as a script only:** {reason}. Run `python {file}` in a checkout, "
         f"or read it [on its slide]({slide}). The module is `{file}`; the page shows:"
     )
-    body = to_notebook_markdown([*part.lines, "", *part.output], section, site)
+    shown = [*part.block.code_fence(), "", *part.block.output_fence()]
+    body = to_notebook_markdown(shown, section, site)
     return f"{lead}\n\n{body}"
 
 

@@ -14,7 +14,7 @@ import markdown
 import yaml
 from pymdownx.snippets import SnippetPreprocessor
 
-from survey import markdown as example_blocks
+from survey.markdown import ExampleBlock, parse, parse_exercise
 
 ON_THE_SITE = "Try it on the site, where your run is checked."
 
@@ -67,18 +67,16 @@ class Prose:
 
 
 @dataclass
-class ExampleBlock:
-    example_id: str
-    lines: list[str]  # the code fence the block stands for
+class ExampleOnSlide:
+    block: ExampleBlock  # as the page's Markdown extension reads it
     anchor: str  # the slide it sits on
-    output: list[str] = field(default_factory=list)  # its Output fence, unless it has none
 
 
 @dataclass
 class Page:
     """A page cut into notebook parts, in reading order."""
 
-    parts: list[Prose | ExampleBlock] = field(default_factory=list)
+    parts: list[Prose | ExampleOnSlide] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -156,14 +154,12 @@ def read_page(section: Section, site: Site) -> Page:
     for start, block in blocks:
         first = block[0]
         where = f"{shown_path}:{start + 1}"
-        if example := example_blocks.parse(first, where, site.root):
+        if example := parse(first, where, site.root):
             end_prose()
             # A block without code shows only a drawing, which a notebook has no place for.
             if example.code:
-                page.parts.append(
-                    ExampleBlock(example.id, example.code_fence(), anchor, example.output_fence())
-                )
-        elif exercise := example_blocks.parse_exercise(first, where, site.root):
+                page.parts.append(ExampleOnSlide(example, anchor))
+        elif exercise := parse_exercise(first, where, site.root):
             # Checked only where a run's trace is read: on the site, in the browser.
             prose.append(f"> **Exercise:** {exercise.task} {ON_THE_SITE}")
         elif FENCE.match(first):

@@ -8,7 +8,7 @@
 // background, so the next Run begins at once, as the server's warm
 // interpreters do.
 
-import { config } from "./config.js";
+import { config, traceInterval } from "./config.js";
 import { siteRoot } from "./material.js";
 import { eventQueue } from "./run-sources.js";
 
@@ -32,8 +32,8 @@ class Interpreter {
     });
     // Nobody may be waiting yet; a failure to start is reported when a run asks.
     this.ready.catch(() => {});
-    const { env, trace_interval: traceInterval } = config();
-    this.worker.postMessage({ type: "boot", env, traceInterval });
+    const { environment } = config();
+    this.worker.postMessage({ type: "boot", environment, traceInterval: traceInterval() });
   }
 
   terminate() {

@@ -233,10 +233,10 @@ function setButton(button, verb, id) {
 }
 
 function start(example, button) {
-  const { example: id, region } = example.dataset;
+  const { example: id, region, replay } = example.dataset;
   const code = editedCode(example);
   const kind = code === null ? button.dataset.run : editOrigin(example) === "link" ? "link" : "edited";
-  return new Session(button, { id, region, code }, kind in SOURCES ? kind : "replay");
+  return new Session(button, { id, region, replay, code }, kind in SOURCES ? kind : "replay");
 }
 
 // A reader pointing at or focusing Run or Edit of a browser run is likely to

@@ -1,6 +1,6 @@
 // python-worker.js: one Python interpreter (Pyodide, CPython 3.14 compiled to
 // WebAssembly) in a module Web Worker, good for exactly one run. It waits for
-// {type: "boot", env, traceInterval} (the page's config: the environment of a
+// {type: "boot", environment, traceInterval} (the page's config: the environment of a
 // captured run, and how often a run's trace goes out), loads the site's own
 // copy of the runtime, says "ready", then waits for {type: "run", id, code,
 // filename}. The run posts the events a run on the server sends (see
@@ -125,7 +125,7 @@ async function startPython(env) {
   return pyodide;
 }
 
-async function boot({ env, traceInterval }) {
+async function boot({ environment: env, traceInterval }) {
   const [pyodide, source, ...modules] = await Promise.all([
     startPython(env),
     fetchText("run_in_browser.py"),

@@ -2,8 +2,9 @@
 //
 //   source(run, { signal }) → async iterable of the run's events
 //
-// `run` is { id, region, code }: the example, the region the page shows, and
-// the reader's edit of it (null: the published code). Every source yields the
+// `run` is { id, region, replay, code }: the example, the region the page
+// shows, the URL of its recorded run, and the reader's edit of the region
+// (null: the published code), as its block says them. Every source yields the
 // same events (start; line; trace; then one exit or error), each with `t`,
 // seconds since the run's start, and ends when `signal` aborts, with an
 // error event saying "stopped" at once, whatever the run was doing.
@@ -103,11 +104,11 @@ function sleep(ms, signal) {
   });
 }
 
-export async function* replayRun({ id }, { signal }) {
+export async function* replayRun({ replay }, { signal }) {
   const began = performance.now();
   let events;
   try {
-    ({ events } = await recording(id));
+    ({ events } = await recording(replay));
   } catch (problem) {
     yield { type: "error", message: problem.message, t: seconds(began) };
     return;

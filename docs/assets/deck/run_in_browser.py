@@ -39,7 +39,7 @@ _practice = None
 def _wait(seconds: float) -> None:
     """Wait for the loop's next timer; a trace batch due meanwhile goes out on time."""
     if _trace is not None and _trace.pending:
-        due = _trace.due()
+        due = max(_trace.due(), 0.0)
         if due < seconds:
             _sleep(due)
             _trace.send()

@@ -59,10 +59,12 @@ export function groups(rows) {
 }
 
 // One run's picture: its lanes and printed lines, built event by event.
-// `housekeeping`: the labels of asyncio.run's own closing tasks, folded into one lane.
+// `housekeeping`: the labels of asyncio.run's own closing tasks, folded into
+// one lane; matched by the coroutine's name, as Python 3.14 gives one of them
+// an argument: shutdown_default_executor(300).
 export class TimelineModel {
   constructor({ housekeeping = [] } = {}) {
-    this.housekeeping = new Set(housekeeping);
+    this.housekeeping = new Set(housekeeping.map((label) => label.split("(")[0]));
     this.lanes = new Map();
     this.lines = [];
     this.lastLine = 0;
@@ -121,7 +123,7 @@ export class TimelineModel {
     const rows = [];
     let cleanup = null;
     for (const lane of this.lanes.values()) {
-      if (lane.kind === "task" && this.housekeeping.has(lane.label)) {
+      if (lane.kind === "task" && this.housekeeping.has(lane.family)) {
         cleanup ??= Object.assign(new Lane(CLEANUP_LANE, "task", lane.order), { label: "", state: "done" });
         cleanup.steps.push(...lane.steps);
         cleanup.created ??= lane.created;

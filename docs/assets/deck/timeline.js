@@ -57,6 +57,7 @@ export class Timeline {
   constructor(figure) {
     this.figure = figure;
     this.id = figure.dataset.example ?? "";
+    this.replay = figure.closest(".example")?.dataset.replay;
     const delay = Number(figure.dataset.delay);
     this.unit = delay > 0 ? { seconds: delay, name: "delay" } : null;
     // A page reserves the figure's height from the recording's lanes; one made here grows.
@@ -87,7 +88,7 @@ export class Timeline {
   async showRecording() {
     this.loading = true;
     this.figure.dataset.state = "loading";
-    const { events } = await recording(this.id);
+    const { events } = await recording(this.replay);
     this.reset({ source: "recorded" });
     for (const event of events) this.receive(event);
     this.loading = false;
@@ -103,7 +104,7 @@ export class Timeline {
   // run's axis starts out as long, so that the picture it grows into is the recorded one.
   async recordedSpan() {
     try {
-      return spanOf((await recording(this.id)).events);
+      return spanOf((await recording(this.replay)).events);
     } catch {
       return 0;
     }
