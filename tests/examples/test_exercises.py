@@ -2,43 +2,30 @@
 fails, and so does a forgery that prints the solution's output, at the
 solution's pace, without doing the work.
 
-Each program runs as the runner runs an example (``survey.launch.record``:
+Each program runs as the runner runs an example (``survey.stream.record``:
 ``python -X dev -W error``, traced by the real recorder); the check gets the
-run's events as a browser run streams them.
+run's events, the stream every way of running sends.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from survey import catalog
 from survey.exercises import Exercise, discover
-from survey.launch import record
 from survey.practice import Verdict, grade
 from survey.recording import Recording
+from survey.stream import record
 
 EXERCISES = discover()
 SECTIONS_A_BROWSER_RUNS = {"why_async", "event_loop", "awaitables", "concurrency", "patterns"}
 
 
-def events(recording: Recording) -> Iterator[dict]:
-    """The recording as the event stream every run source emits."""
-    yield {"type": "start", "id": recording.id, "t": 0.0}
-    for line in recording.lines:
-        yield {"type": "line", "stream": line.stream, "text": line.text, "t": line.t}
-    yield {"type": "trace", "events": recording.trace or [], "t": recording.elapsed}
-    if recording.cut_short:
-        yield {"type": "error", "message": recording.cut_short, "t": recording.elapsed}
-    else:
-        yield {"type": "exit", "code": recording.exit_code, "t": recording.elapsed}
-
-
 async def run_and_grade(exercise: Exercise, program: Path) -> Verdict:
     recording = await record(catalog.load(program, program.parent))
-    return grade(exercise.load_check(), events(recording))
+    return grade(exercise.load_check(), recording.events)
 
 
 def forgery_of(recording: Recording) -> str:
@@ -89,7 +76,7 @@ async def test_the_solution_passes(exercise: Exercise) -> None:
 async def test_the_starting_code_runs_and_fails(exercise: Exercise) -> None:
     recording = await record(catalog.load(exercise.start, exercise.folder))
     assert recording.exit_code == 0, recording.text("stderr")
-    verdict = grade(exercise.load_check(), events(recording))
+    verdict = grade(exercise.load_check(), recording.events)
     assert not verdict.passed, verdict.why
 
 
@@ -100,5 +87,5 @@ async def test_printing_the_solutions_output_fails(exercise: Exercise, tmp_path:
     forgery.write_text(forgery_of(solution), encoding="utf-8")
     forged = await record(catalog.load(forgery, tmp_path))
     assert forged.text() == solution.text()  # it did print the same
-    verdict = grade(exercise.load_check(), events(forged))
+    verdict = grade(exercise.load_check(), forged.events)
     assert not verdict.passed, verdict.why
