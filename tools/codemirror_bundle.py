@@ -14,7 +14,8 @@ this vendored library is bundled.
 A MkDocs hook (``hooks:`` in mkdocs.yml), after ``tools/pyodide_runtime.py``,
 which has run ``npm ci`` where npm is there. Without the packages (no npm),
 the build still succeeds: it prints one line, and Edit gives a plain text
-field instead (docs/assets/deck/edit.js falls back when the import fails).
+field instead: only a page with the ``survey-code-editor`` meta element loads
+the bundle (docs/assets/deck/edit.js).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from survey.paths import ROOT
 
 ENTRY = ROOT / "tools" / "editor" / "codemirror.mjs"
 SITE_FILE = Path("assets") / "codemirror" / "codemirror.js"
+# The page's sign that this build carries the bundle (docs/assets/deck/edit.js reads it).
+META_NAME = "survey-code-editor"
 # esbuild 0.28.2 over the packages in package-lock.json: change either, and
 # the build prints the new digest to put here.
 BUNDLE_SHA256 = "3d3a27c3527c6f41fed9cccead7cd46d189211fb8740254f2d14798836525fc9"
@@ -94,6 +97,14 @@ def available(node_modules: Path, npm: str | None) -> bool:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["code_editor"] = available(node_modules_dir(), shutil.which("npm"))
     return config
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """Tell the page the bundle is there, so that a build without it never asks for it."""
+    if not config.extra.get("code_editor"):
+        return output
+    meta = f'<meta name="{META_NAME}" content="{SITE_FILE.as_posix()}">'
+    return output.replace("</head>", f"{meta}\n</head>", 1)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

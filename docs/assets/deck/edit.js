@@ -16,10 +16,14 @@ import { sharedEdit, shareLink } from "./share.js";
 
 const editors = new WeakMap(); // example block → its Editor
 
-// The code editor's module, or the text field's where the bundle is missing.
+// The code editor's module where the build made its bundle (tools/codemirror_bundle.py
+// says so in a meta element), else the text field's.
 let editorModule = null;
 function loadEditor() {
-  editorModule ??= import("./code-editor.js").catch(() => import("./textarea-editor.js"));
+  const bundled = document.querySelector("meta[name='survey-code-editor']");
+  editorModule ??= bundled
+    ? import("./code-editor.js").catch(() => import("./textarea-editor.js"))
+    : import("./textarea-editor.js");
   return editorModule;
 }
 
