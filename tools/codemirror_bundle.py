@@ -45,9 +45,9 @@ class IntegrityError(ValueError):
 
 
 def esbuild(node_modules: Path) -> Path | None:
-    """The pinned esbuild's command, or None where ``npm ci`` did not install it."""
-    command = node_modules / ".bin" / "esbuild"
-    return command if command.is_file() else None
+    """The pinned esbuild's own executable (npm installs the one for this platform,
+    which needs no Node to run), or None where ``npm ci`` did not install it."""
+    return next((path for path in sorted(node_modules.glob("@esbuild/*/bin/esbuild"))), None)
 
 
 def node_modules_dir() -> Path:

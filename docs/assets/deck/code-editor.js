@@ -43,6 +43,7 @@ import {
   syntaxHighlighting,
   tags,
 } from "../codemirror/codemirror.js";
+import { button } from "./dom.js";
 
 const colour = (name) => `var(--md-code-hl-${name}-color)`;
 const siteColours = HighlightStyle.define([
@@ -135,13 +136,7 @@ function foldedPart(state, { from }) {
 }
 
 function foldPlaceholder(view, onclick, text) {
-  const button = document.createElement("button");
-  button.type = "button";
-  button.tabIndex = -1;
-  button.className = "cm-fold-note";
-  button.textContent = text;
-  button.addEventListener("click", onclick);
-  return button;
+  return button({ className: "cm-fold-note", tabIndex: -1 }, onclick, text);
 }
 
 /**
