@@ -304,3 +304,12 @@ def test_the_help_lists_the_run_key(page, static_site: str) -> None:
     page.goto(f"{static_site}/event_loop/?present")
     page.keyboard.press("?")
     assert "run the slide's example" in page.get_by_role("dialog").inner_text()
+
+
+def test_on_the_live_server_edit_says_before_the_run_that_an_edit_runs_in_the_browser(
+    page, served_site: str
+) -> None:
+    page.goto(f"{served_site}/event_loop/")
+    edit = block(page, EDITED).get_by_role("button", name=f"Edit {EDITED}")
+    assert edit.inner_text() == "Edit (runs in your browser)"
+    assert "goes to your browser" in edit.get_attribute("aria-label")
