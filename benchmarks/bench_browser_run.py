@@ -13,8 +13,15 @@ hosted. Three states of the browser:
 - cached, a Run after a Run: the spare interpreter that browser-run.js starts
   when a run ends is waiting.
 
-The baseline, measured in the same run, is the same click on the live server
-(``python -m server``, its warm interpreters) — what a presenter's Run costs.
+The baselines, measured in the same run: the same click on the live server
+(``python -m server``, its warm interpreters), what a presenter's Run costs;
+and the stock start, Pyodide's ``loadPyodide()`` with nothing restored, to a
+first printed line, in the same cached profile. A page just opened restores
+an interpreter saved in the browser's Cache Storage instead (goal: at most
+0.4× the stock start, and 0.8 s).
+
+Then tracing: the same runs in one worker each, traced and not, interleaved,
+wall time from start to exit as the worker reports it (goal: at most 1.10×).
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import time
 from playwright.sync_api import sync_playwright
 
 from benchmarks.stats import p95, page_samples
+from survey.paths import ROOT
 from tools.harness import (
     CHROMIUM_FLAGS,
     SLIDE_SIZE,
@@ -84,9 +92,10 @@ def cold(playwright, url: str) -> list[float]:
     return samples
 
 
-def cached(playwright, url: str) -> tuple[list[float], list[float]]:
-    """(page just opened, a Run after a Run), in a profile whose disk cache holds the runtime."""
-    just_opened, again = [], []
+def cached(playwright, url: str) -> tuple[list[float], list[float], list[float]]:
+    """(stock start, page just opened, a Run after a Run), in a profile whose disk cache
+    holds the runtime, and whose Cache Storage holds a started interpreter."""
+    stock, just_opened, again = [], [], []
     with tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
             profile,
@@ -97,6 +106,9 @@ def cached(playwright, url: str) -> tuple[list[float], list[float]]:
         open_page(context, url, "browser").evaluate(TIME_ONE_RUN, EXAMPLE)  # fills the cache
         for _ in range(RUNS):
             page = open_page(context, url, "browser")
+            stock.append(page.evaluate(STOCK_START))
+            page.close()
+            page = open_page(context, url, "browser")
             just_opened.append(page.evaluate(TIME_ONE_RUN, EXAMPLE))
             page.close()
         page = open_page(context, url, "browser")
@@ -105,7 +117,24 @@ def cached(playwright, url: str) -> tuple[list[float], list[float]]:
             time.sleep(PAUSE)
             again.append(page.evaluate(TIME_ONE_RUN, EXAMPLE))
         context.close()
-    return just_opened, again
+    return stock, just_opened, again
+
+
+# Pyodide started as the stock way does, in a worker of its own, to a first printed line.
+STOCK_START = """async () => {
+  const runtime = new URL("../assets/pyodide/pyodide.mjs", location.href).href;
+  const source = `
+    import { loadPyodide } from "${runtime}";
+    const pyodide = await loadPyodide();
+    pyodide.setStdout({ batched: (line) => postMessage(line) });
+    pyodide.runPython("print('hello')");`;
+  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  const start = performance.now();
+  const worker = new Worker(url, { type: "module" });
+  await new Promise((resolve) => (worker.onmessage = resolve));
+  worker.terminate();
+  return performance.now() - start;
+}"""
 
 
 def live_server(playwright, url: str) -> list[float]:
@@ -117,21 +146,87 @@ def live_server(playwright, url: str) -> list[float]:
     return samples
 
 
+TRACE_ROUNDS = 5
+# A program whose time is all the loop's steps: two thousand of them.
+STEPS = """import asyncio
+
+
+async def turns(count):
+    for _ in range(count):
+        await asyncio.sleep(0)
+
+
+async def main():
+    await asyncio.gather(*(turns(100) for _ in range(20)))
+
+
+asyncio.run(main())
+"""
+# One run in a fresh worker, traced or not: its elapsed seconds, as the worker says.
+ONE_WORKER_RUN = """async ([code, traced]) => {
+  const config = JSON.parse(document.getElementById("__survey").textContent);
+  const worker = new Worker(new URL("../assets/deck/python-worker.js", location.href),
+    { type: "module" });
+  const messages = [];
+  const ended = new Promise((resolve) => (worker.onmessage = ({ data }) => {
+    messages.push(data);
+    if (data.type === "ready") {
+      worker.postMessage({ type: "run", id: "bench/steps", code, filename: "bench.py", traced });
+    }
+    if (data.type === "exit" || data.type === "error") resolve(data);
+  }));
+  worker.postMessage({ type: "boot", environment: config.environment,
+    traceInterval: 1 / config.limits.trace_messages_per_second });
+  const end = await ended;
+  worker.terminate();
+  if (end.type !== "exit") throw new Error(end.message);
+  return end.elapsed * 1000;
+}"""
+
+
+def tracing_overhead(playwright, url: str) -> dict[str, tuple[list[float], list[float]]]:
+    sources = {
+        "2,000 steps (gather of sleep(0))": STEPS,
+        EXAMPLE: (ROOT / "examples" / f"{EXAMPLE}.py").read_text(encoding="utf-8"),
+    }
+    browser = launch_chromium(playwright)
+    page = open_page(browser.new_context(viewport=SLIDE_SIZE), url, "browser")
+    results = {}
+    for name, code in sources.items():
+        untraced, traced = [], []
+        for _ in range(TRACE_ROUNDS):
+            untraced.append(page.evaluate(ONE_WORKER_RUN, [code, False]))
+            traced.append(page.evaluate(ONE_WORKER_RUN, [code, True]))
+        results[name] = (untraced, traced)
+    browser.close()
+    return results
+
+
 def main() -> None:
     with scratch_site() as site, sync_playwright() as playwright:
         with serving(site) as url:
             rows = [("baseline: live server, warm interpreters", live_server(playwright, url))]
         with serving_static(site) as url:
             rows.append(("browser, cold: nothing cached (goal ≤ 3000 ms)", cold(playwright, url)))
-            just_opened, again = cached(playwright, url)
-            rows.append(("browser, runtime cached, page just opened", just_opened))
+            stock, just_opened, again = cached(playwright, url)
+            rows.append(("baseline: stock loadPyodide() to a first line, cached", stock))
+            rows.append(("browser, cached, page just opened (goal ≤ 0.4× stock)", just_opened))
             rows.append(("browser, cached, a Run after a Run (goal ≤ 100 ms)", again))
+            overhead = tracing_overhead(playwright, url)
     print(f"Click → first line of {EXAMPLE} in Chromium; {PAUSE:g} s between runs\n")
     print("| measure | runs | median ms | p95 ms |")
     print("| --- | ---: | ---: | ---: |")
     for label, samples in rows:
         median = statistics.median(samples)
         print(f"| {label} | {len(samples)} | {median:.1f} | {p95(samples):.1f} |")
+    ratio = statistics.median(just_opened) / statistics.median(stock)
+    print(f"\nPage just opened ÷ stock start: {ratio:.2f}× (goal ≤ 0.40×)\n")
+    print(f"Tracing in the browser, {TRACE_ROUNDS} interleaved runs each\n")
+    print("| program | untraced ms | traced ms | ratio |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, (untraced, traced) in overhead.items():
+        plain, with_trace = statistics.median(untraced), statistics.median(traced)
+        print(f"| {name} | {plain:.0f} | {with_trace:.0f} | {with_trace / plain:.2f}× |")
 
 
 if __name__ == "__main__":

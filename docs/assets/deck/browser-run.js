@@ -10,7 +10,7 @@
 
 import { config, traceInterval } from "./config.js";
 import { siteRoot } from "./material.js";
-import { eventQueue } from "./run-sources.js";
+import { eventQueue } from "./event-queue.js";
 
 let spare = null;
 

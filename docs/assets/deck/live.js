@@ -23,7 +23,7 @@ import { timelineOf } from "./timeline.js";
 const IN_BROWSER = "Python 3.14 on Pyodide, in your browser";
 const IN_BROWSER_SHORT = "Python 3.14 in your browser";
 // The panel keeps this many of a run's last lines; the earlier ones it counts.
-export const KEPT_LINES = 2000;
+const KEPT_LINES = 2000;
 
 // "link": an edit that came in a shared link (edit.js).
 const SOURCES = { server: serverRun, browser: browserRun, edited: browserRun, link: browserRun, replay: replayRun };
@@ -240,11 +240,13 @@ function start(example, button) {
 }
 
 // A reader pointing at or focusing Run or Edit of a browser run is likely to
-// run it: the interpreter starts then, not at page load.
+// run it: the interpreter starts then, not at page load; never beside a run,
+// whose timings need the CPU (the run starts the next one when it ends).
 function warmOnIntent(example) {
   const prepare = ({ target }) => {
-    if (!target.closest?.(".live-run, [data-action='edit']")) return;
-    if (target.closest(".live-run")?.dataset.run !== "browser" && !target.closest("[data-action='edit']")) return;
+    if (active) return;
+    const edit = target.closest?.("[data-action='edit']");
+    if (!edit && target.closest?.(".live-run")?.dataset.run !== "browser") return;
     import("./browser-run.js").then((module) => module.prepare());
   };
   example.addEventListener("pointerover", prepare);

@@ -3,7 +3,8 @@
 // {type: "boot", environment, traceInterval} (the page's config: the environment of a
 // captured run, and how often a run's trace goes out), loads the site's own
 // copy of the runtime, says "ready", then waits for {type: "run", id, code,
-// filename}. The run posts the events a run on the server sends (see
+// filename} (with traced: false, the run is not traced: what a benchmark
+// compares a traced run with). The run posts the events a run on the server sends (see
 // run-sources.js): "start", a "line" for each line printed, a "trace" at
 // most once a traceInterval, and one "exit" (or an "error" if the runtime
 // itself fails). Stopping a run is terminating this worker, so no Python
@@ -60,7 +61,7 @@ function postTrace(json) {
   postMessage({ type: "trace", events: JSON.parse(json), t: seconds() });
 }
 
-async function run({ pyodide, runner, traceInterval }, { id, code, filename }) {
+async function run({ pyodide, runner, traceInterval }, { id, code, filename, traced = true }) {
   const directory = filename.split("/").slice(0, -1).join("/");
   if (directory) pyodide.FS.mkdirTree(`${HOME}/${directory}`);
   pyodide.FS.writeFile(`${HOME}/${filename}`, code);
@@ -68,7 +69,7 @@ async function run({ pyodide, runner, traceInterval }, { id, code, filename }) {
   postMessage({ type: "start", id, t: 0 });
   // time.perf_counter() in Pyodide reads performance.now(), so the run's
   // start is the same instant on both sides.
-  runner.get("trace")(postTrace, started / 1000, traceInterval);
+  if (traced) runner.get("trace")(postTrace, started / 1000, traceInterval);
   // callPromising lets asyncio.run() suspend on JavaScript promises (JSPI),
   // so the example's own `asyncio.run(main())` works unchanged.
   const exitCode = await runner.get("run_as_main").callPromising(filename);

@@ -14,57 +14,8 @@
 //   replayRun   the recorded run, its stored events played at their recorded times
 
 import { recording } from "./config.js";
+import { eventQueue, seconds, stopped } from "./event-queue.js";
 import { siteRoot } from "./material.js";
-
-export function stopped(began) {
-  return { type: "error", message: "stopped", t: seconds(began) };
-}
-
-function seconds(began) {
-  return Math.round(performance.now() - began) / 1000;
-}
-
-// Events pushed by callbacks, read as an async iterable. `close` ends it
-// after what was pushed before; an abort ends it at once with "stopped".
-export function eventQueue(signal) {
-  const began = performance.now();
-  let items = [];
-  let wake = null;
-  let closed = false;
-  const queue = {
-    push(event) {
-      if (closed) return;
-      items.push(event);
-      wake?.();
-    },
-    close() {
-      closed = true;
-      wake?.();
-    },
-    async *[Symbol.asyncIterator]() {
-      for (;;) {
-        if (signal.aborted) {
-          yield stopped(began);
-          return;
-        }
-        if (items.length) {
-          const taken = items;
-          items = [];
-          for (const event of taken) {
-            if (signal.aborted) break;
-            yield event;
-          }
-          continue;
-        }
-        if (closed) return;
-        await new Promise((resolve) => (wake = resolve));
-        wake = null;
-      }
-    },
-  };
-  signal.addEventListener("abort", () => queue.close(), { once: true });
-  return queue;
-}
 
 export function serverRun({ id }, { signal }) {
   const queue = eventQueue(signal);
@@ -96,11 +47,15 @@ export async function* browserRun(run, { signal }) {
 // Resolves after `ms`, or at once when `signal` aborts.
 function sleep(ms, signal) {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
+    const woken = () => {
       clearTimeout(timer);
       resolve();
-    });
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", woken);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", woken, { once: true });
   });
 }
 

@@ -63,8 +63,11 @@ export class Timeline {
     // A page reserves the figure's height from the recording's lanes; one made here grows.
     this.reserved = figure.style.getPropertyValue("--timeline-rows") !== "";
     this.svg = figure.querySelector("svg");
-    this.source = element("p", { className: "timeline__source" });
-    this.svg.before(this.source);
+    // Whose run it shows ends the caption, where the page gave the figure one.
+    this.source = element("span", { className: "timeline__source" });
+    const caption = figure.querySelector("figcaption");
+    if (caption) caption.append(" ", this.source);
+    else this.svg.before(element("p", { className: "timeline__caption" }, this.source));
     // The text alternative goes in the details; a page leaves it empty (Markdown
     // would reparse a div in it).
     const details = figure.querySelector(".timeline__text");
