@@ -59,6 +59,8 @@ from markdown.preprocessors import Preprocessor
 
 from survey import recording
 from survey.catalog import Example, load
+from survey.exercises import ExerciseError
+from survey.exercises import load as load_exercise
 from survey.paths import ROOT
 from survey.trace_reader import lane_count
 
@@ -67,6 +69,8 @@ PRIORITY = 34
 BLOCK = re.compile(r"^::: example\b(?P<rest>.*)$")
 ARGUMENTS = re.compile(r"^ (?P<id>[\w-]+/[\w-]+):(?P<region>[\w-]+)(?P<flags>(?: [\w-]+)*)\s*$")
 FLAGS = {"no-output", "no-code", "timeline"}
+EXERCISE = re.compile(r"^::: exercise\b(?P<rest>.*)$")
+EXERCISE_ID = re.compile(r"^ (?P<section>[\w-]+)/(?P<name>[\w-]+)\s*$")
 # How to read the drawing, once per figure (the keys' styles are in timeline.css).
 LEGEND = (
     '<span class="timeline__key timeline__key--step">▬</span> a step the loop ran · '
@@ -222,6 +226,78 @@ def read_timeline(example: Example, where: str, root: Path) -> Timeline:
     return Timeline(lane_count(trace), example.delay)
 
 
+@dataclass(frozen=True)
+class ExerciseBlock:
+    """An exercise's slide body: the task, its starting code (run only in the browser,
+    where the run is graded), hints, a solution button, the verdict's place, and the
+    solution in the speaker notes (which the Solution button also reads)."""
+
+    id: str
+    task: str
+    hints: tuple[str, ...]
+    code: ExampleBlock
+
+    def markdown(self) -> list[str]:
+        solution = self.code.id.removesuffix("/start") + "/solution.py"
+        hints = [f"1. {hint}" for hint in self.hints]
+        runnable = self.code.why_not_in_browser is None
+        controls = (
+            '<div class="exercise__controls">'
+            '<button type="button" class="exercise__button" data-action="hint" hidden>Hint</button>'
+            '<button type="button" class="exercise__button" data-action="solution" hidden>'
+            "Solution</button></div>"
+        )
+        unavailable = (
+            '<p class="exercise__off">An exercise runs, and is checked, in your browser: '
+            "this copy of the site was built without Python for the browser.</p>"
+        )
+        return [
+            f'<div class="exercise" data-exercise="{self.id}" markdown>',
+            "",
+            f'<p class="exercise__task"><strong>Exercise:</strong> {html.escape(self.task)}</p>',
+            "",
+            *self.code.markdown(),
+            "",
+            controls if runnable else unavailable,
+            "",
+            '<div class="exercise__hints" markdown>',
+            "",
+            *hints,
+            "",
+            "</div>",
+            "",
+            '<p class="exercise__grade" role="status" aria-live="polite"></p>',
+            "",
+            '??? notes "Speaker notes: the solution"',
+            f'    ```python title="examples/{solution}"',
+            f'    --8<-- "examples/{solution}:core"',
+            "    ```",
+            "",
+            "</div>",
+        ]
+
+
+def parse_exercise(
+    line: str, where: str, root: Path = ROOT, browser: bool = False
+) -> ExerciseBlock | None:
+    """The exercise block a line declares (``::: exercise SECTION/NAME``), or None."""
+    if not (block := EXERCISE.match(line)):
+        return None
+    if not (arguments := EXERCISE_ID.match(block["rest"])):
+        raise ExampleBlockError(
+            f"{where}: {line.strip()!r} is not an exercise block; write "
+            "'::: exercise SECTION/NAME', e.g. '::: exercise concurrency/deadline'"
+        )
+    folder = root / "examples" / arguments["section"] / "exercises" / arguments["name"]
+    try:
+        exercise = load_exercise(folder, root / "examples")
+    except (ExerciseError, ValueError) as problem:
+        raise ExampleBlockError(f"{where}: {problem}") from None
+    reason = why_not_in_browser(load(exercise.start, exercise.folder), browser)
+    code = ExampleBlock(exercise.start_id, "core", False, reason, browser_only=True)
+    return ExerciseBlock(exercise.id, exercise.task, exercise.hints, code)
+
+
 class ExampleBlockPreprocessor(Preprocessor):
     def __init__(self, md: Markdown, root: Path, browser: bool) -> None:
         super().__init__(md)
@@ -231,7 +307,10 @@ class ExampleBlockPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         expanded: list[str] = []
         for number, line in enumerate(lines, start=1):
-            block = parse(line, f"line {number}", self.root, self.browser)
+            where = f"line {number}"
+            block = parse(line, where, self.root, self.browser) or parse_exercise(
+                line, where, self.root, self.browser
+            )
             expanded.extend(block.markdown() if block else [line])
         return expanded
 

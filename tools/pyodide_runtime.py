@@ -27,6 +27,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from survey import exercises
 from survey.catalog import discover
 from survey.paths import EXAMPLES_DIR, ROOT
 
@@ -45,7 +46,7 @@ MARKDOWN_EXTENSION = "survey.markdown"
 # A browser run records its loop with the recorder every run uses, and reads what
 # it writes with the same reader (docs/assets/deck/run_in_browser.py); these
 # standard-library-only modules go beside the deck's, as the package `survey`.
-SURVEY_MODULES = ("recorder.py", "trace_reader.py", "recording.py")
+SURVEY_MODULES = ("recorder.py", "trace_reader.py", "recording.py", "practice.py")
 SURVEY_SUBDIR = Path("assets") / "deck" / "survey"
 
 
@@ -120,6 +121,13 @@ def install(site_dir: Path, package: Path, examples_dir: Path = EXAMPLES_DIR) ->
     survey.mkdir(parents=True, exist_ok=True)
     for name in SURVEY_MODULES:
         shutil.copyfile(ROOT / "survey" / name, survey / name)
+    # An exercise runs its starting code (or the reader's edit of it) and grades
+    # the run with its check; its solution reaches the page in the speaker notes.
+    for exercise in exercises.discover(examples_dir):
+        published = site_dir / "examples" / exercise.start_id
+        published.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(exercise.start, published.with_suffix(".py"))
+        shutil.copyfile(exercise.check_path, published.parent / "check.py")
     for example in discover(examples_dir):
         if example.options.no_browser is None:
             published = site_dir / "examples" / f"{example.id}.py"

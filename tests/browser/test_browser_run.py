@@ -10,6 +10,7 @@ import pytest
 from survey.catalog import Example, discover
 from survey.paths import EXAMPLES_DIR
 from survey.recording import mask
+from tests.browser.editing import code_of, edit
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("python_in_the_browser")]
 
@@ -59,13 +60,6 @@ def log_lines(page, example_id: str) -> list[str]:
 def open_example(page, site: str, example_id: str, query: str = "") -> None:
     page.goto(f"{site}/{example_id.split('/')[0]}/{query}")
     run_button(page, example_id).wait_for()
-
-
-def edit(page, example_id: str, old: str, new: str) -> None:
-    block(page, example_id).get_by_role("button", name=f"Edit {example_id}").click()
-    field = page.get_by_role("textbox", name=f"Code of {example_id}")
-    assert old in field.input_value()
-    field.fill(field.input_value().replace(old, new))
 
 
 # Timing-sensitive examples (serial in the catalog) can print a multiple of their delay
@@ -182,38 +176,8 @@ def test_an_edit_changes_the_output_and_reset_brings_back_the_code(page, static_
     assert kinds == ["start", "line", "line", "line", "exit"]
     reset = block(page, EDITED).get_by_role("button", name=f"Reset {EDITED} to the published code")
     reset.click()
-    field = page.get_by_role("textbox", name=f"Code of {EDITED}")
-    assert field.input_value() == published.removesuffix("\n")
+    assert code_of(page, EDITED) == published.removesuffix("\n")
     assert not reset.is_visible()
-
-
-def test_the_editor_indents_dedents_and_keeps_slide_keys_silent(page, static_site: str) -> None:
-    open_example(page, static_site, EDITED, "?present#asynciorun-is-the-way-in")
-    slide = page.locator(".slide[aria-current='step']").get_attribute("id")
-    edit_button = block(page, EDITED).get_by_role("button", name=f"Edit {EDITED}")
-    edit_button.click()
-    assert edit_button.get_attribute("aria-pressed") == "true"
-    field = page.get_by_role("textbox", name=f"Code of {EDITED}")
-    assert field.evaluate("field => field === document.activeElement")
-    assert not block(page, EDITED).locator("pre > code").first.is_visible()
-    field.evaluate("field => field.setSelectionRange(0, 0)")
-
-    page.keyboard.press("Tab")
-    assert field.input_value().startswith("    async def greet")
-    page.keyboard.press("Shift+Tab")
-    assert field.input_value().startswith("async def greet")
-    for key in ("n", "ArrowRight", "PageDown", "End", "o"):
-        page.keyboard.press(key)
-    assert page.locator(".slide[aria-current='step']").get_attribute("id") == slide
-    assert page.locator(".deck-overview, dialog[open]").count() == 0
-
-    page.keyboard.press("Escape")
-    assert not field.is_visible()
-    assert edit_button.get_attribute("aria-pressed") == "false"
-    assert edit_button.evaluate("button => button === document.activeElement")
-    assert page.locator("html").get_attribute("data-deck") == "present"
-    # The typed "n", "o" and arrows stayed in the code: it is now edited.
-    assert block(page, EDITED).get_attribute("data-edited") is not None
 
 
 def test_stop_ends_a_browser_run(page, static_site: str) -> None:

@@ -38,6 +38,7 @@ MEASURE = """minCodePx => {
         }
     }
     for (const code of slide.querySelectorAll("pre > code")) {
+        if (code.closest("details.notes")) continue; // the speaker's, never on the slide
         const bar = code.closest(".highlight")?.querySelector(".filename");
         const title = bar?.firstChild?.textContent.trim();
         if (code.scrollHeight > code.clientHeight || code.scrollWidth > code.clientWidth) {

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import editing
+from tests.browser.editing import open_editor
 from tools.harness import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("python_in_the_browser")]
@@ -70,8 +72,8 @@ def block(page, example_id: str):
 
 
 def replace_code(page, example_id: str, code: str) -> None:
-    block(page, example_id).get_by_role("button", name=f"Edit {example_id}").click()
-    page.get_by_role("textbox", name=f"Code of {example_id}").fill(code)
+    open_editor(page, example_id)
+    editing.replace_code(page, example_id, code)
 
 
 def log(page, example_id: str):

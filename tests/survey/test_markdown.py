@@ -178,3 +178,43 @@ def test_a_timeline_without_a_recorded_trace_says_how_to_record_one(
 def test_no_code_alone_would_show_nothing(root: Path) -> None:
     with pytest.raises(ExampleBlockError, match="no-code leaves nothing to show"):
         render("::: example tiny/hello:core no-code\n", root)
+
+
+def render_exercise(line: str, browser: bool = True) -> str:
+    extension = {"survey.markdown": {"browser": browser}}
+    md = markdown.Markdown(
+        extensions=["survey.markdown", "admonition", "md_in_html", "pymdownx.details"],
+        extension_configs=extension,
+    )
+    return md.convert(line)
+
+
+def test_an_exercise_renders_task_code_controls_hints_verdict_and_the_solution_in_notes() -> None:
+    page = render_exercise("::: exercise concurrency/deadline")
+    assert 'data-exercise="concurrency/deadline"' in page
+    assert "Give the query one delay" in page
+    assert 'data-example="concurrency/exercises/deadline/start"' in page
+    assert 'data-run="browser" data-browser-only' in page
+    assert 'data-action="hint"' in page
+    assert 'data-action="solution"' in page
+    assert page.count("<li>") == 3
+    assert 'class="exercise__grade" role="status"' in page
+    assert "examples/concurrency/exercises/deadline/solution.py:core" in page
+
+
+def test_an_exercise_without_python_for_the_browser_says_it_cannot_run() -> None:
+    page = render_exercise("::: exercise concurrency/deadline", browser=False)
+    assert "built without Python for the browser" in page
+    assert 'data-action="hint"' not in page
+
+
+@pytest.mark.parametrize(
+    ("line", "complaint"),
+    [
+        ("::: exercise concurrency", "is not an exercise block"),
+        ("::: exercise concurrency/nothing", "has no check.py"),
+    ],
+)
+def test_a_wrong_exercise_block_names_its_line(line: str, complaint: str) -> None:
+    with pytest.raises(ExampleBlockError, match=complaint):
+        render_exercise(line)

@@ -40,9 +40,16 @@ def test_the_pinned_files_go_into_the_site_with_the_browser_examples(
     pyodide_runtime.install(site, package)
     runtime = site / "assets" / "pyodide"
     assert sorted(path.name for path in runtime.iterdir()) == sorted(SMALL_RUNTIME)
-    published = {path.relative_to(site / "examples").as_posix() for path in site.rglob("*.py")}
+    examples = site / "examples"
+    published = {path.relative_to(examples).as_posix() for path in examples.rglob("*.py")}
     assert "event_loop/asyncio_run.py" in published
     assert "interop/to_thread.py" not in published  # it starts threads: replay only
+    # An exercise: the code a run starts from and the check that grades it, not the solution.
+    assert {
+        "concurrency/exercises/deadline/start.py",
+        "concurrency/exercises/deadline/check.py",
+    } <= published
+    assert "concurrency/exercises/deadline/solution.py" not in published
 
 
 def test_an_altered_file_fails_the_check_and_names_itself(package: Path) -> None:

@@ -14,7 +14,9 @@ import markdown
 import yaml
 from pymdownx.snippets import SnippetPreprocessor
 
-from survey.markdown import ExampleBlock, parse
+from survey.markdown import ExampleBlock, parse, parse_exercise
+
+ON_THE_SITE = "Try it on the site, where your run is checked."
 
 # Nav pages that are not sections of the survey, so they get no notebook.
 NOT_SECTIONS = {
@@ -151,11 +153,15 @@ def read_page(section: Section, site: Site) -> Page:
 
     for start, block in blocks:
         first = block[0]
-        if example := parse(first, f"{shown_path}:{start + 1}", site.root):
+        where = f"{shown_path}:{start + 1}"
+        if example := parse(first, where, site.root):
             end_prose()
             # A block without code shows only a drawing, which a notebook has no place for.
             if example.code:
                 page.parts.append(ExampleOnSlide(example, anchor))
+        elif exercise := parse_exercise(first, where, site.root):
+            # Checked only where a run's trace is read: on the site, in the browser.
+            prose.append(f"> **Exercise:** {exercise.task} {ON_THE_SITE}")
         elif FENCE.match(first):
             page.warnings += _mangled_snippets(block, f"{shown_path}:", start + 1)
             prose.extend(block)

@@ -131,3 +131,25 @@ export function runInBrowser(run, { signal }) {
   );
   return queue;
 }
+
+/**
+ * An exercise's verdict ({passed, why}) on a run's `events`, from its
+ * check.py source `check`, in a fresh interpreter that ran none of the
+ * reader's code (so the code cannot have changed how it is judged).
+ */
+export function gradeInBrowser(check, events) {
+  const interpreter = takeInterpreter();
+  return new Promise((resolve, reject) => {
+    interpreter.listener = (message) => {
+      if (message.type === "verdict") resolve({ passed: message.passed, why: message.why });
+      else if (message.type === "error") reject(new Error(message.message));
+    };
+    interpreter.ready.then(() => {
+      interpreter.started = true;
+      interpreter.worker.postMessage({ type: "grade", check, events });
+    }, reject);
+  }).finally(() => {
+    interpreter.terminate();
+    prepare();
+  });
+}

@@ -3,6 +3,9 @@
 // read, presented (?present) or shown as the speaker view (?speaker); keys,
 // sync and the other window-wide listeners are wired once, here.
 
+// First: a shared link's edit is read from the URL's fragment, and the
+// fragment cut back to the slide's anchor, before anything reads it.
+import "./share.js";
 import { BLANK, HELLO, SHOW, onDeckMessage, postHello } from "./channels.js";
 import { mountAudienceChrome, ensurePresentButton } from "./controls.js";
 import { closeDialogs, dialogIsOpen } from "./dialog.js";
@@ -110,7 +113,14 @@ const actions = {
   help: openHelp,
   speaker: () => deck.mode === "present" && openSpeaker(),
   blank: () => setBlank(!deck.blank),
+  run: runSlide,
 };
+
+// R: what the slide's first Run (or Stop) button would do, without reaching for it.
+function runSlide() {
+  const slide = deck.slides[deck.index];
+  slide?.section.querySelector(".example .live-run:not([hidden])")?.click();
+}
 
 function claim(event) {
   event.preventDefault();

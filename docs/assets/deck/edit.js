@@ -1,197 +1,277 @@
-// edit.js: the reader edits an example's code in place. Edit swaps the code
-// for a text field of the same size and font; Tab indents and Shift+Tab
-// dedents (four spaces, as the examples are written), Esc or Done leaves the
-// field, Ctrl+Enter runs, and Reset brings back the code as published. Being
-// a textarea, the field is a text field to keys.js, so no slide shortcut
-// fires while the reader types. live.js asks editedCode() for the code to run.
+// edit.js: the reader edits an example's code in place, keeps the edit and
+// shares it. Edit swaps the code for an editor (code-editor.js, CodeMirror,
+// loaded at the first Edit; textarea-editor.js where the build had none)
+// and back. An edit is kept in this browser (kept.js) from the first change
+// on, and restored on reload under an "edited" mark; Reset brings back the
+// published code and forgets the edit. Share makes a link carrying the edit
+// (share.js), shown in a field to copy; opening it puts the code in this
+// editor without running it. live.js asks editedCode() for the code to run
+// and tells markError() where a run's traceback points.
 
 import { button, element } from "./dom.js";
+import { refit } from "./fit.js";
+import { CONTENT, siteRoot } from "./material.js";
+import { forget, hashOf, keep, kept } from "./kept.js";
+import { sharedEdit, shareLink } from "./share.js";
 
-const INDENT = "    ";
+const editors = new WeakMap(); // example block → its Editor
 
-function lineStart(text, index) {
-  return text.lastIndexOf("\n", index - 1) + 1;
+// The code editor's module where the build made its bundle (tools/codemirror_bundle.py
+// says so in a meta element), else the text field's.
+let editorModule = null;
+function loadEditor() {
+  const bundled = document.querySelector("meta[name='survey-code-editor']");
+  editorModule ??= bundled
+    ? import("./code-editor.js").catch(() => import("./textarea-editor.js"))
+    : import("./textarea-editor.js");
+  return editorModule;
 }
 
-// The whole lines the selection touches, as [start, end) offsets.
-function selectedLines(field) {
-  const { value, selectionStart, selectionEnd } = field;
-  const start = lineStart(value, selectionStart);
-  const last = selectionEnd > selectionStart && value[selectionEnd - 1] === "\n" ? selectionEnd - 1 : selectionEnd;
-  const newline = value.indexOf("\n", last);
-  return [start, newline === -1 ? value.length : newline];
-}
-
-// Replaces a range through the browser's editing command where it has one,
-// so Ctrl+Z undoes an indent like any typing.
-function replace(field, start, end, text) {
-  field.setSelectionRange(start, end);
-  if (!document.execCommand?.("insertText", false, text)) field.setRangeText(text, start, end, "end");
-}
-
-function indent(field) {
-  const { value, selectionStart, selectionEnd } = field;
-  if (!value.slice(selectionStart, selectionEnd).includes("\n")) {
-    replace(field, selectionStart, selectionEnd, INDENT);
-    return;
+// The whole module, so the editor can show the lines around the region.
+const modules = new Map();
+function moduleSource(id) {
+  if (!modules.has(id)) {
+    const fetched = fetch(new URL(`examples/${id}.py`, siteRoot)).then((response) => {
+      if (!response.ok) throw new Error(`examples/${id}.py: HTTP ${response.status}`);
+      return response.text();
+    });
+    fetched.catch(() => modules.delete(id));
+    modules.set(id, fetched);
   }
-  const [start, end] = selectedLines(field);
-  const lines = value.slice(start, end).split("\n");
-  replace(field, start, end, lines.map((line) => (line ? INDENT + line : line)).join("\n"));
-  field.setSelectionRange(start, field.selectionEnd);
+  return modules.get(id);
 }
 
-function dedent(field) {
-  const [start, end] = selectedLines(field);
-  const lines = field.value.slice(start, end).split("\n");
-  const dedented = lines.map((line) => line.replace(/^ {1,4}/, ""));
-  if (dedented.join("\n") === lines.join("\n")) return;
-  replace(field, start, end, dedented.join("\n"));
-  field.setSelectionRange(start, field.selectionEnd);
+// The anchor of the slide (the H2) the example is on, so a link lands there.
+function slideAnchor(example) {
+  const section = example.closest("section.slide[id]");
+  if (section) return section.id;
+  const headings = [...document.querySelectorAll(`${CONTENT} h2[id]`)];
+  const before = headings.filter((h2) => h2.compareDocumentPosition(example) & Node.DOCUMENT_POSITION_FOLLOWING);
+  return before.at(-1)?.id ?? "";
 }
 
-const editors = new WeakMap(); // example block → its editor
+const slug = (id) => id.replaceAll("/", "-");
 
 class Editor {
-  constructor(example, run) {
+  constructor(example, run, { live }) {
+    this.example = example;
     this.id = example.dataset.example;
+    this.region = example.dataset.region;
     this.run = run;
     this.block = example.querySelector(":scope > .highlight");
     this.code = this.block.querySelector(":scope > pre > code");
     this.published = this.code.innerHTML;
     this.original = this.code.textContent.replace(/\n$/, "");
     this.text = this.original;
-    this.field = null;
+    this.origin = null; // where an edit came from: "kept" (this browser) or "link"
+    this.editor = null;
 
-    this.reset = button(
-      {
-        className: "live-edit",
-        hidden: true,
-        "data-action": "reset",
-        "aria-label": `Reset ${this.id} to the published code`,
-      },
-      () => this.restore(),
-      "Reset",
+    const bar = this.block.querySelector(":scope > .filename");
+    this.mark = element("span", { className: "live-edit__mark", hidden: true }, "edited");
+    bar.append(this.mark);
+    this.reset = this.control("reset", "Reset", `Reset ${this.id} to the published code`, () => this.restore());
+    this.share = this.control("share", "Share", `Share a link to your edit of ${this.id}`, () => this.makeLink());
+    // On the live server an edited run moves to the browser: said here, before it happens.
+    const verb = live ? "Edit (runs in your browser)" : "Edit";
+    const label = live ? `Edit ${this.id} (an edited run goes to your browser)` : `Edit ${this.id}`;
+    this.toggle = this.control("edit", verb, label, () => (this.editor ? this.leave() : this.enter()));
+    this.toggle.hidden = false;
+    this.toggle.setAttribute("aria-pressed", "false");
+    run.before(this.toggle, this.reset, this.share);
+
+    this.note = element("p", { className: "live-edit__note", role: "status", hidden: true });
+    this.linkField = element("input", {
+      className: "live-edit__link",
+      type: "text",
+      readOnly: true,
+      hidden: true,
+      "data-share-url": "",
+      "aria-label": `Link to your edit of ${this.id}`,
+    });
+    this.hint = element(
+      "p",
+      { className: "live-edit__hint", id: `edit-hint-${slug(this.id)}`, hidden: true },
+      "Tab indents, Shift+Tab dedents, Esc then Tab leaves the editor, Ctrl+Enter runs, Ctrl+F searches, Ctrl+Alt+] shows the whole module.",
     );
-    // A toggle: pressed while the code is a text field.
-    this.toggle = button(
-      {
-        className: "live-edit",
-        "data-action": "edit",
-        "aria-pressed": "false",
-        "aria-label": `Edit ${this.id}`,
-      },
-      () => (this.field ? this.leave() : this.enter()),
-      "Edit",
-    );
-    run.before(this.toggle, this.reset);
+    this.block.after(this.hint, this.note, this.linkField);
+    this.restoreKept();
+    this.openShared();
+  }
+
+  control(action, text, label, onClick) {
+    return button({ className: "live-edit", hidden: true, "data-action": action, "aria-label": label }, onClick, text);
   }
 
   get edited() {
     return this.text !== this.original;
   }
 
-  enter() {
-    const pre = this.code.parentElement;
-    const style = getComputedStyle(this.code);
-    const hint = element(
-      "p",
-      { className: "live-edit__hint", id: `edit-hint-${this.id.replace("/", "-")}` },
-      "Tab indents, Shift+Tab dedents, Ctrl+Enter runs, Esc leaves the editor.",
-    );
-    this.field = element("textarea", {
-      className: "live-edit__field",
-      value: this.text,
-      rows: this.text.split("\n").length,
-      spellcheck: false,
-      autocapitalize: "off",
-      autocomplete: "off",
-      wrap: "off",
-      "aria-label": `Code of ${this.id}`,
-      "aria-describedby": hint.id,
-    });
-    for (const property of ["fontSize", "lineHeight", "padding"]) {
-      this.field.style[property] = style[property];
+  restoreKept() {
+    const saved = kept(this.id);
+    if (!saved || saved.code === this.original) return;
+    this.text = saved.code;
+    this.origin = "kept";
+    if (saved.against !== hashOf(this.original)) {
+      this.say(
+        "Your kept edit was made on an older version of this example. Reset shows the new original (and forgets your edit).",
+      );
+    } else {
+      this.say("Your edit from an earlier visit, kept in this browser.");
     }
-    this.field.addEventListener("keydown", (event) => this.onKey(event));
-    this.field.addEventListener("input", () => this.changed());
-    pre.hidden = true;
-    pre.after(this.field, hint);
-    this.hint = hint;
+    this.changed({ store: false });
+  }
+
+  async openShared() {
+    const code = await sharedEdit(this.id);
+    if (code === null || (await code) === null) return;
+    this.text = await code;
+    this.origin = "link";
+    this.changed({ store: false });
+    await this.enter({ focus: false });
+    this.say("This code came from a link. It has not run: press Run to run it in your browser.");
+    this.example.scrollIntoView({ block: "center" });
+  }
+
+  say(text) {
+    this.note.textContent = text;
+    this.note.hidden = !text;
+  }
+
+  async enter({ focus = true } = {}) {
+    if (this.editor) return;
+    // A slide showing its timeline in place of the code shows the code again.
+    this.example.querySelector(".timeline-toggle[aria-pressed='true']")?.click();
     this.toggle.setAttribute("aria-pressed", "true");
-    this.fitHeight();
-    this.field.focus();
+    this.editor = "loading";
+    const pre = this.code.parentElement;
+    const codeStyle = getComputedStyle(this.code);
+    const [{ createEditor }, source] = await Promise.all([loadEditor(), moduleSource(this.id).catch(() => null)]);
+    if (this.editor !== "loading") return; // left again before it loaded
+    const holder = element("div", { className: "live-edit__editor" });
+    pre.hidden = true;
+    pre.after(holder);
+    this.hint.hidden = false;
+    const options = {
+      parent: holder,
+      source: source ?? "",
+      region: this.region,
+      text: this.text,
+      label: `Code of ${this.id}`,
+      describedBy: this.hint.id,
+      codeStyle,
+      onChange: (text) => {
+        this.text = text.replace(/\n$/, "");
+        this.changed();
+      },
+      onRun: () => this.run.click(),
+    };
+    try {
+      this.editor = (source === null ? await import("./textarea-editor.js") : { createEditor }).createEditor(options);
+    } catch {
+      holder.replaceChildren();
+      this.editor = (await import("./textarea-editor.js")).createEditor(options);
+    }
+    this.holder = holder;
+    refit(this.example);
+    if (focus) this.editor.focus();
   }
 
   leave({ focus = true } = {}) {
-    if (!this.field) return;
-    this.changed();
-    this.field.remove();
-    this.hint.remove();
-    this.field = null;
+    if (!this.editor) return;
+    if (this.editor !== "loading") {
+      this.editor.destroy();
+      this.holder.remove();
+    }
+    this.editor = null;
+    this.hint.hidden = true;
     this.code.parentElement.hidden = false;
     this.show();
     this.toggle.setAttribute("aria-pressed", "false");
+    refit(this.example);
     if (focus) this.toggle.focus();
   }
 
   restore() {
+    forget(this.id);
+    this.origin = null;
     this.text = this.original;
-    if (this.field) this.field.value = this.text;
-    this.changed();
+    this.say("");
+    this.linkField.hidden = true;
+    if (this.editor && this.editor !== "loading") this.editor.setText(this.text);
+    this.changed({ store: false });
     this.show();
-    (this.field ?? this.toggle).focus();
+    (this.editor && this.editor !== "loading" ? this.editor : this.toggle).focus();
   }
 
-  // The code on show: the published, highlighted markup, or the reader's text.
+  async makeLink() {
+    const url = await shareLink(slideAnchor(this.example), this.id, this.text);
+    this.linkField.value = url;
+    this.linkField.hidden = false;
+    this.linkField.focus();
+    this.linkField.select();
+  }
+
+  // The code on show while not editing: the published, highlighted markup, or the edit.
   show() {
     if (this.edited) this.code.textContent = this.text;
     else this.code.innerHTML = this.published;
   }
 
-  // As tall as its lines, so the code never scrolls inside a page; a slide
-  // still shrinks it to fit (live.css), and then it scrolls.
-  fitHeight() {
-    this.field.style.height = "auto";
-    this.field.style.height = `${this.field.scrollHeight + 2}px`;
-  }
-
-  changed() {
-    if (this.field) {
-      this.text = this.field.value;
-      this.fitHeight();
+  changed({ store = true } = {}) {
+    if (store) {
+      if (this.edited) keep(this.id, this.text, this.original);
+      else forget(this.id);
     }
-    this.reset.hidden = !this.edited;
-    this.block.parentElement.toggleAttribute("data-edited", this.edited);
+    this.reset.hidden = this.share.hidden = this.mark.hidden = !this.edited;
+    if (!this.edited) this.linkField.hidden = true;
+    if (!this.editor) this.show();
+    this.example.toggleAttribute("data-edited", this.edited);
     this.run.dispatchEvent(new CustomEvent("example:edited", { detail: { edited: this.edited } }));
   }
 
-  onKey(event) {
-    if (event.key === "Tab" && !event.altKey && !event.ctrlKey && !event.metaKey) {
-      event.preventDefault();
-      if (event.shiftKey) dedent(this.field);
-      else indent(this.field);
-      this.changed();
-    } else if (event.key === "Escape") {
-      event.preventDefault();
-      this.leave();
-    } else if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      this.changed();
-      this.run.click();
-    }
+  markError(line) {
+    if (this.editor && this.editor !== "loading") this.editor.markError(line);
+  }
+
+  setCode(text) {
+    this.text = text.replace(/\n$/, "");
+    if (this.editor && this.editor !== "loading") this.editor.setText(this.text);
+    this.changed();
   }
 }
 
-// Adds Edit (and, once the code is edited, Reset) before the example's Run button.
-export function makeEditable(example, run) {
-  if (!editors.has(example)) editors.set(example, new Editor(example, run));
+/** Adds Edit (and, once the code is edited, Reset and Share) before the example's Run button. */
+export function makeEditable(example, run, { live = false } = {}) {
+  if (!editors.has(example)) editors.set(example, new Editor(example, run, { live }));
+  return editors.get(example);
 }
 
-// The region of the example as the reader left it, or null if unchanged.
+/** The region as the reader left it, or null if unchanged. */
 export function editedCode(example) {
   const editor = editors.get(example);
-  if (!editor) return null;
-  editor.changed();
-  return editor.edited ? editor.text : null;
+  return editor?.edited ? editor.text : null;
+}
+
+/** The region's code as it stands: the edit, or the published code. */
+export function codeOf(example) {
+  return editors.get(example)?.text ?? null;
+}
+
+/** Where the edit came from: "link", "kept", or null (typed here, or none). */
+export function editOrigin(example) {
+  return editors.get(example)?.origin ?? null;
+}
+
+/** Open the editor with `text` (an exercise's solution, say). */
+export async function putCode(example, text) {
+  const editor = editors.get(example);
+  if (!editor) return;
+  await editor.enter({ focus: false });
+  editor.setCode(text);
+  editor.editor?.focus?.();
+}
+
+/** Mark the module's line `line` (as a traceback names it) in the open editor; null clears. */
+export function markError(example, line) {
+  editors.get(example)?.markError(line);
 }

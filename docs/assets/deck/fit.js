@@ -90,6 +90,13 @@ export function fitSlide(slide, key = "") {
   if (key) slide.dataset.fitFor = key;
 }
 
+// A slide whose content changed (an output panel opened, an editor, a verdict):
+// fitted again, so that its code shrinks to fit rather than being cut off.
+export function refit(node) {
+  const slide = node.closest?.(".slide");
+  if (slide && document.documentElement.dataset.deck === "present") fitSlide(slide);
+}
+
 export function viewportKey() {
   return `${innerWidth}x${innerHeight}`;
 }

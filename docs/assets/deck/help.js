@@ -13,6 +13,7 @@ export const KEYS = [
   ["G", "go to a slide by number or title"],
   ["S", "open the speaker window"],
   ["B  .", "blank the screen, or bring it back"],
+  ["R", "run the slide's example (again: stop it)"],
   ["?", "this help"],
 ];
 

@@ -37,6 +37,7 @@ const BY_KEY = {
   b: "blank",
   ".": "blank",
   "?": "help",
+  r: "run",
 };
 
 export function actionFor(event) {

@@ -13,18 +13,22 @@
 
 import { describe, postRunEvent, postRunReset } from "./channels.js";
 import { button, element } from "./dom.js";
-import { editedCode, makeEditable } from "./edit.js";
+import { editedCode, editOrigin, makeEditable, markError } from "./edit.js";
+import { refit } from "./fit.js";
+import "./exercise.js";
 import { CONTENT, onEveryPage } from "./material.js";
 import { browserRun, replayRun, serverRun } from "./run-sources.js";
 import { timelineOf } from "./timeline.js";
 
 const IN_BROWSER = "Python 3.14 on Pyodide, in your browser";
+const IN_BROWSER_SHORT = "Python 3.14 in your browser";
 // The panel keeps this many of a run's last lines; the earlier ones it counts.
 const KEPT_LINES = 2000;
 
-const SOURCES = { server: serverRun, browser: browserRun, edited: browserRun, replay: replayRun };
+// "link": an edit that came in a shared link (edit.js).
+const SOURCES = { server: serverRun, browser: browserRun, edited: browserRun, link: browserRun, replay: replayRun };
 // Whose run a timeline shows, by where it ran (timeline.js).
-const TIMELINE_SOURCES = { server: "live", browser: "browser", edited: "edited", replay: "recorded" };
+const TIMELINE_SOURCES = { server: "live", browser: "browser", edited: "edited", link: "edited", replay: "recorded" };
 
 // The server marks its responses with this header. Asking for it costs one
 // HEAD request per page load, and a static host answers without a 404.
@@ -49,6 +53,8 @@ function panelTitle(kind, why) {
       return `Output (${IN_BROWSER})`;
     case "edited":
       return `Output of your edit (${IN_BROWSER})`;
+    case "link":
+      return `Output of the code from a link (${IN_BROWSER})`;
     default:
       return why ? `Output (replay of a recorded run: ${why})` : "Output (replay of a recorded run)";
   }
@@ -73,7 +79,9 @@ class Panel {
       () => this.close(),
       "×",
     );
-    const bar = element("span", { className: "filename live-panel__bar" }, title, close);
+    // What the run is doing before it prints: Python takes seconds to start in a browser.
+    this.status = element("span", { className: "live-panel__status", role: "status" });
+    const bar = element("span", { className: "filename live-panel__bar" }, title, this.status, close);
     this.note = element("span", { className: "live-panel__hidden", hidden: true });
     this.log = element("pre", {
       className: "live-panel__log",
@@ -85,6 +93,7 @@ class Panel {
     this.element = element("div", { className: "live-panel highlight" }, bar, this.log);
     (this.recorded ?? block).after(this.element);
     if (this.recorded) this.recorded.hidden = true;
+    refit(this.element);
   }
 
   show(event) {
@@ -157,6 +166,10 @@ class Session {
     this.timeline?.connectOutput(this.panel.log, ".live-line--stdout, .live-line--stderr");
     setButton(button, "Stop", this.id);
     postRunReset(this.id, TIMELINE_SOURCES[kind]);
+    this.example = button.closest(".example");
+    this.events = []; // the whole run, for an exercise's check (exercise.js)
+    markError(this.example, null);
+    if (kind !== "server" && kind !== "replay") this.panel.status.textContent = `starting ${IN_BROWSER_SHORT}…`;
     this.done = this.follow(SOURCES[kind](run, { signal: this.stopping.signal }), kind);
   }
 
@@ -164,7 +177,11 @@ class Session {
     const expected = (await this.timeline?.recordedSpan()) ?? 0;
     try {
       for await (const event of events) {
-        if (event.type === "start") this.timeline?.start({ expected, source: TIMELINE_SOURCES[kind] });
+        if (event.type === "start") {
+          this.timeline?.start({ expected, source: TIMELINE_SOURCES[kind] });
+          this.panel.status.textContent = "running";
+        }
+        this.events.push(event);
         this.panel.show(event);
         this.timeline?.receive(event);
         postRunEvent(this.id, event);
@@ -190,7 +207,23 @@ class Session {
   end() {
     setButton(this.button, this.button.dataset.idle, this.id);
     if (active === this) active = null;
+    this.panel.status.textContent = "";
+    const line = errorLine(this.events, this.id);
+    if (line) markError(this.example, line);
+    this.example.dispatchEvent(new CustomEvent("example:ran", { detail: { events: this.events } }));
   }
+}
+
+// The line of the module a failed run's traceback ends in, as Python names it.
+function errorLine(events, id) {
+  const file = `File "examples/${id}.py", line `;
+  let line = null;
+  for (const event of events) {
+    if (event.type !== "line" || event.stream !== "stderr") continue;
+    const at = event.text.indexOf(file);
+    if (at >= 0) line = Number.parseInt(event.text.slice(at + file.length), 10);
+  }
+  return line;
 }
 
 function setButton(button, verb, id) {
@@ -202,7 +235,7 @@ function setButton(button, verb, id) {
 function start(example, button) {
   const { example: id, region, replay } = example.dataset;
   const code = editedCode(example);
-  const kind = code !== null ? "edited" : button.dataset.run;
+  const kind = code === null ? button.dataset.run : editOrigin(example) === "link" ? "link" : "edited";
   return new Session(button, { id, region, replay, code }, kind in SOURCES ? kind : "replay");
 }
 
@@ -247,7 +280,7 @@ function enableButton(example, live) {
   example.querySelector(":scope > .highlight > .filename").append(run);
   run.hidden = false;
   if (inBrowser) {
-    makeEditable(example, run);
+    makeEditable(example, run, { live });
     warmOnIntent(example);
   }
 }

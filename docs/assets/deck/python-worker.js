@@ -8,7 +8,9 @@
 // run-sources.js): "start", a "line" for each line printed, a "trace" at
 // most once a traceInterval, and one "exit" (or an "error" if the runtime
 // itself fails). Stopping a run is terminating this worker, so no Python
-// code needs to cooperate.
+// code needs to cooperate. Instead of a run, a fresh interpreter may grade
+// one: {type: "grade", check, events} (an exercise's check.py and the run's
+// events) posts {type: "verdict", passed, why}.
 
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
@@ -18,7 +20,7 @@ const FLAGS = ["-X", "dev", "-W", "ignore::DeprecationWarning"];
 const HOME = "/home/pyodide";
 // The survey's recorder and its reader (copied beside this file by the build),
 // importable by run_in_browser.py and by nothing the example finds on its path.
-const SURVEY_MODULES = ["recorder.py", "trace_reader.py", "recording.py"];
+const SURVEY_MODULES = ["recorder.py", "trace_reader.py", "recording.py", "practice.py"];
 const SURVEY_PATH = "/survey-runtime";
 // What a run imports anyway (run_in_browser.py, the recorder and its reader),
 // imported before a snapshot is taken so that a restored interpreter has them.
@@ -150,6 +152,14 @@ addEventListener("message", async ({ data }) => {
       () => postMessage({ type: "ready" }),
       (problem) => postMessage({ type: "error", message: String(problem.message ?? problem) }),
     );
+  } else if (data.type === "grade") {
+    try {
+      const { runner } = await ready;
+      const verdict = runner.get("grade")(data.check, JSON.stringify(data.events));
+      postMessage({ type: "verdict", ...JSON.parse(verdict) });
+    } catch (problem) {
+      postMessage({ type: "error", message: String(problem.message ?? problem) });
+    }
   } else if (data.type === "run") {
     try {
       await run(await ready, data);

@@ -14,6 +14,7 @@ hands the events to JavaScript in batches, as the server sends them.
 """
 
 import asyncio
+import builtins
 import json
 import sys
 import time
@@ -32,6 +33,7 @@ _webloop = None
 # The survey's recorder and the reader of what it writes, imported by install().
 _recorder = None
 _trace_reader = None
+_practice = None
 
 
 def _wait(seconds: float) -> None:
@@ -92,21 +94,28 @@ class BrowserPolicy(events._BaseDefaultEventLoopPolicy):
     _loop_factory = BrowserEventLoop
 
 
+def _no_input(prompt: object = "") -> str:
+    """input() in a browser run: it prompts as usual, then says why nothing can answer."""
+    print(prompt, end="", flush=True)
+    raise EOFError("a run in your browser has no standard input, so input() has nothing to read")
+
+
 def install(survey_path: str) -> None:
     """Undo Pyodide's patches to asyncio.run and time.sleep; make new loops ours.
     ``survey_path`` holds the ``survey`` package that ``trace`` imports."""
-    global _webloop, _recorder, _trace_reader
+    global _webloop, _recorder, _trace_reader, _practice
     sys.path.append(survey_path)
     try:
-        from survey import recorder, trace_reader
+        from survey import practice, recorder, trace_reader
     finally:
         sys.path.remove(survey_path)
-    _recorder, _trace_reader = recorder, trace_reader
+    _recorder, _trace_reader, _practice = recorder, trace_reader, practice
     _webloop = events._get_event_loop_policy().get_event_loop()
     asyncio.run = _orig_run
     # Pyodide's time.sleep hands the thread to the loop; the examples that
     # block the loop on purpose need the real, blocking one.
     time.sleep = _orig_sleep
+    builtins.input = _no_input
     events._set_event_loop_policy(BrowserPolicy())
     events._set_running_loop(None)
 
@@ -159,7 +168,14 @@ def _send_trace() -> None:
 def run_as_main(filename: str) -> int:
     """Execute ``filename`` as ``__main__``; its exit code, with a traceback on stderr."""
     with open(filename, encoding="utf-8") as file:
-        code = compile(file.read(), filename, "exec")
+        source = file.read()
+    try:
+        code = compile(source, filename, "exec")
+    except SyntaxError as error:
+        # As `python FILE` shows it: where, the line, the caret, and no runner's frames.
+        traceback.print_exception(type(error), error, None)
+        sys.stderr.flush()
+        return 1
     main = types.ModuleType("__main__")
     main.__file__ = filename
     sys.modules["__main__"] = main
@@ -181,3 +197,12 @@ def run_as_main(filename: str) -> int:
         sys.stderr.flush()
         _send_trace()
     return 0
+
+
+def grade(check_source: str, events_json: str) -> str:
+    """An exercise's verdict on a run: its check.py's ``check`` over the run's events,
+    in an interpreter that ran no reader's code. JSON: {"passed": bool, "why": str}."""
+    module = types.ModuleType("check")
+    exec(compile(check_source, "check.py", "exec"), module.__dict__)
+    verdict = _practice.grade(module.check, json.loads(events_json))
+    return json.dumps({"passed": verdict.passed, "why": verdict.why})

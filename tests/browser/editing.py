@@ -1,0 +1,44 @@
+"""Driving an example's editor as a reader does: Edit, select all, type; and reading
+what it holds through edit.js, the module the page itself uses."""
+
+from __future__ import annotations
+
+EDITOR = ".cm-editor, textarea.live-edit__field"
+
+
+def block(page, example_id: str):
+    return page.locator(f".example[data-example='{example_id}']")
+
+
+def open_editor(page, example_id: str):
+    """Press Edit; the editor's text box once it is there (loaded at the first Edit)."""
+    block(page, example_id).get_by_role("button", name=f"Edit {example_id}").click()
+    block(page, example_id).locator(EDITOR).wait_for(timeout=30_000)
+    return page.get_by_role("textbox", name=f"Code of {example_id}")
+
+
+def code_of(page, example_id: str) -> str:
+    """The region as the editor holds it (the published code until it is edited)."""
+    return page.evaluate(
+        """async (id) => {
+          const live = document.querySelector("script[src*='assets/deck/live.js']").src;
+          const { codeOf } = await import(new URL("edit.js", live).href);
+          return codeOf(document.querySelector(`.example[data-example="${id}"]`));
+        }""",
+        example_id,
+    )
+
+
+def replace_code(page, example_id: str, code: str) -> None:
+    """Select all the editable code and type ``code`` over it."""
+    field = page.get_by_role("textbox", name=f"Code of {example_id}")
+    field.click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.insert_text(code)
+
+
+def edit(page, example_id: str, old: str, new: str) -> None:
+    open_editor(page, example_id)
+    code = code_of(page, example_id)
+    assert old in code
+    replace_code(page, example_id, code.replace(old, new))
