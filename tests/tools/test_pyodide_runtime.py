@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from survey.launch import FIXED_ENV
-from survey.paths import DOCS_DIR
 from tools import pyodide_runtime
 from tools.harness import build_site
 
@@ -90,8 +88,3 @@ def test_without_npm_the_build_says_so_in_one_line_and_replays(
     assert runs
     assert set(runs) == {"replay"}
 
-
-def test_the_browser_runs_examples_in_the_captured_environment() -> None:
-    worker = (DOCS_DIR / "assets" / "deck" / "python-worker.js").read_text(encoding="utf-8")
-    block = worker.split("const ENV = {", 1)[1].split("};", 1)[0]
-    assert dict(re.findall(r'(\w+): "([^"]*)"', block)) == FIXED_ENV
