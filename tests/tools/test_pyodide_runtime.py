@@ -87,4 +87,3 @@ def test_without_npm_the_build_says_so_in_one_line_and_replays(
     runs = re.findall(r'data-run="(\w+)"', page)
     assert runs
     assert set(runs) == {"replay"}
-
