@@ -100,4 +100,5 @@ def test_presenting_upright_reflows_the_slide(phone, served_site: str) -> None:
     toolbar = phone.locator(".deck-toolbar button:visible")
     assert toolbar.count()
     for box in (toolbar.nth(index).bounding_box() for index in range(toolbar.count())):
-        assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"]
+        assert box["x"] >= 0
+        assert box["x"] + box["width"] <= PHONE["width"]
