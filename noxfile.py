@@ -69,7 +69,7 @@ def pdf(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def audit(session: nox.Session) -> None:
-    """Lighthouse scores of the served site (needs Node and Chromium; skips politely without)."""
+    """Lighthouse on every page, or on the pages given (needs Node and Chromium; skips without)."""
     install_groups(session, "docs", "server")
     session.run("python", "-m", "tools.audit", *session.posargs, env=QUIET_BUILD)
 

@@ -1,5 +1,6 @@
-"""``python -m tools.audit``: Lighthouse on the home page, the longest page and the largest
-notebook, as ``python -m server`` serves them, mobile and desktop; prints the scores.
+"""``python -m tools.audit [PATH ...]``: Lighthouse on every page of the site (or on the
+given paths, e.g. ``concurrency/``), as ``python -m server`` serves them, mobile and
+desktop; prints the scores.
 
 Lighthouse needs Node: where there is none this says so and exits 0. It exits 1 when a
 score falls under the project's floors.
@@ -28,19 +29,12 @@ FLOORS = {
 }
 
 
-def pages_to_audit(site: Path) -> dict[str, str]:
-    """Label → path: the home page, the heaviest page and the heaviest notebook page."""
-
-    def heaviest(pages: list[Path]) -> str:
-        page = max(pages, key=lambda path: path.stat().st_size)
-        return page.parent.relative_to(site).as_posix() + "/"
-
-    pages = [page for page in site.glob("*/index.html") if page.parent.name != "notebooks"]
-    return {
-        "home": "",
-        "longest page": heaviest(pages),
-        "notebook": heaviest(list(site.glob("notebooks/*/index.html"))),
-    }
+def pages_to_audit(site: Path) -> list[str]:
+    """Every page of the built site as a path from its root: the home page, then the
+    sections and the notebooks in alphabetical order. A floor met on some pages only
+    would let the others fall under it unseen."""
+    pages = (page.parent.relative_to(site).as_posix() for page in site.glob("**/index.html"))
+    return sorted((f"{path}/" if path != "." else "" for path in pages), key=lambda p: (p != "", p))
 
 
 def lighthouse(npx: str, chrome: str, url: str, form_factor: str, report: Path) -> dict:
@@ -73,7 +67,7 @@ def shortfalls(rows: list[tuple[str, str, dict]]) -> list[str]:
     ]
 
 
-def main() -> int:
+def main(wanted: list[str]) -> int:
     npx, chrome = shutil.which("npx"), shutil.which("chromium") or shutil.which("chromium-browser")
     if not npx or not chrome:
         missing = "Node (npx)" if not npx else "Chromium"
@@ -85,13 +79,17 @@ def main() -> int:
         if built.returncode:
             print(built.stderr, file=sys.stderr)
             return built.returncode
+        pages = pages_to_audit(site)
+        if unknown := sorted(set(wanted) - set(pages)):
+            print(f"no such page: {', '.join(unknown)}; the pages are {', '.join(pages)}")
+            return 2
         rows = []
         with serving(site, "--warm", "0") as base:
-            for label, path in pages_to_audit(site).items():
+            for path in wanted or pages:
                 for form in FORM_FACTORS:
                     report = Path(scratch) / f"{form}-{len(rows)}.json"
                     scores = lighthouse(npx, chrome, f"{base}/{path}", form, report)
-                    rows.append((f"{label} (/{path})", form, scores))
+                    rows.append((f"/{path}", form, scores))
     print(table(rows))
     if failed := shortfalls(rows):
         print("\nunder the floors:\n  " + "\n  ".join(failed))
@@ -101,4 +99,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -75,6 +75,25 @@ def test_the_speaker_window(scheme_page, served_site: str) -> None:
     assert_accessible(scheme_page)
 
 
+def test_the_speaker_window_with_notes_longer_than_it_is_tall(browser, served_site: str) -> None:
+    """Notes that scroll must scroll from the keyboard too (axe: scrollable-region-focusable)."""
+    context = browser.new_context(viewport={"width": 900, "height": 500})
+    page = context.new_page()
+    try:
+        page.goto(f"{served_site}/concurrency/?speaker")
+        page.wait_for_selector("html[data-deck-speaker]", state="attached")
+        notes = page.locator(".deck-speaker__notes .deck-speaker__body")
+        overflows = "body => body.scrollHeight > body.clientHeight"
+        for _ in range(page.locator("section.slide").count()):
+            if notes.evaluate(overflows):
+                break
+            page.keyboard.press("ArrowRight")
+        assert notes.evaluate(overflows), "no slide's notes are long enough to scroll"
+        assert_accessible(page)
+    finally:
+        context.close()
+
+
 def test_a_finished_run_and_its_output(scheme_page, served_site: str) -> None:
     scheme_page.goto(f"{served_site}/concurrency/")
     scheme_page.get_by_role("button", name="Run concurrency/gather_sleep").click()

@@ -82,6 +82,8 @@ def static_site(built_site: Path) -> Iterator[str]:
 
 def drawn(page, example_id: str, state: str = "done", within: str = "") -> dict:
     selector = f"{within} {FIGURE.format(example_id)}".strip()
+    # A figure is drawn once it nears the screen.
+    page.locator(selector).first.scroll_into_view_if_needed()
     page.wait_for_selector(f"{selector}[data-state='{state}']", state="attached")
     return page.eval_on_selector(selector, PICTURE)
 

@@ -6,11 +6,14 @@
 // then, or one whose code had to shrink below the prose, gets another try
 // with its code and output side by side (a slide has room across, not down);
 // if nothing fits, its code blocks shrink with the box and scroll instead.
+// A window taller than wide reflows the slide to its width and lets it
+// scroll (present.css), so there nothing shrinks and nothing is split.
 
 const MIN_FIT = 0.6;
 const CODE_MIN_FIT = 0.52;
 const STEPS = 7;
 const SPLIT = "slide--split";
+const REFLOWS = matchMedia("(orientation: portrait)");
 
 // The boxes that scroll rather than grow: when one of them has to, the slide
 // no longer shows all of its content at once.
@@ -63,6 +66,7 @@ function search(slide) {
 // past that, code and output side by side win if their code is larger.
 function layOut(slide) {
   slide.classList.remove(SPLIT);
+  if (REFLOWS.matches && !slide.closest(".deck-thumb__stage")) return 1;
   const stacked = search(slide);
   if (stacked >= MIN_FIT || !slide.querySelector(":scope > .example > .highlight + .highlight")) {
     return stacked ?? CODE_MIN_FIT;

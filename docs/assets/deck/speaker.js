@@ -94,6 +94,9 @@ function build() {
   const live = panel("live", "Live output");
   live.body.setAttribute("role", "log");
   live.body.setAttribute("aria-label", "Live output of the current run");
+  // Long notes and output scroll; a keyboard must be able to scroll them too.
+  notes.body.tabIndex = 0;
+  live.body.tabIndex = 0;
   live.body.append(empty("Nothing has run yet."));
   root.append(top.bar, current.section, upcoming.section, notes.section, live.section);
   document.body.append(root);

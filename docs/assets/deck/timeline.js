@@ -262,7 +262,7 @@ export function createFigure(container, id) {
 // The timeline of an example block (<div class="example">), if it has one.
 export function timelineOf(example) {
   const figure = example?.querySelector(":scope > figure.timeline");
-  return figure ? timelines.get(figure) : undefined;
+  return figure ? (timelines.get(figure) ?? new Timeline(figure)) : undefined;
 }
 
 // A slide has no room for code, output and timeline at once: while presenting,
@@ -287,15 +287,30 @@ function addToggle(example) {
   bar.append(toggle);
 }
 
+// A recording is fetched and drawn when its figure comes near the screen (its
+// page reserved the room), so a page of many examples opens as fast as a short
+// one; a figure a run got to first already shows that run.
+const nearScreen = new IntersectionObserver(
+  (entries) => {
+    for (const { target: figure, isIntersecting } of entries) {
+      if (!isIntersecting) continue;
+      nearScreen.unobserve(figure);
+      if (timelines.has(figure)) continue;
+      new Timeline(figure).showRecording().catch((problem) => {
+        figure.dataset.state = "error";
+        timelines.get(figure).table.textContent = problem.message;
+      });
+    }
+  },
+  { rootMargin: "50% 0px" },
+);
+
 function mount() {
   for (const figure of document.querySelectorAll(`${CONTENT} figure.timeline[data-example]`)) {
     if (timelines.has(figure)) continue;
     const example = figure.closest(".example");
     if (example) addToggle(example);
-    new Timeline(figure).showRecording().catch((problem) => {
-      figure.dataset.state = "error";
-      timelines.get(figure).table.textContent = problem.message;
-    });
+    nearScreen.observe(figure);
   }
 }
 
