@@ -10,10 +10,16 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
+from tools import interpreters
 from tools.harness import SLIDE_SIZE, build_site, launch_chromium, serving, serving_static
 
 # CI sets this so that a missing browser fails the run instead of skipping it.
 REQUIRE_BROWSER = os.environ.get("SURVEY_REQUIRE_BROWSER") == "1"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Start each python3.X once for the whole run; xdist's workers inherit the answers."""
+    interpreters.share()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
