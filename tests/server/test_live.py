@@ -333,10 +333,10 @@ async def test_app_shutdown_stops_every_run_and_the_pool(examples_dir, existing,
     await assert_nothing_left(examples_dir, existing=existing)
 
 
-def test_sigterm_to_python_m_server_leaves_no_process(examples_dir, tmp_path) -> None:
+def test_sigterm_to_python_m_server_leaves_no_process(examples_dir) -> None:
     port = free_port()
     command = [
-        *(sys.executable, "-m", "server", "--port", str(port), "--site", str(tmp_path)),
+        *(sys.executable, "-m", "server", "--port", str(port), "--no-site"),
         *("--examples-dir", str(examples_dir), "--warm", "2"),
     ]
     with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL) as server:
