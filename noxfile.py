@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nox
@@ -75,12 +76,25 @@ def audit(session: nox.Session) -> None:
     session.run("python", "-m", "tools.audit", *session.posargs, env=QUIET_BUILD)
 
 
+# Most tests wait on a child process, a server or Chromium rather than compute, so two
+# pytest-xdist workers a core keep the cores busy; each worker drives a browser of its own.
+WORKERS = min(2 * (os.cpu_count() or 1), 8)
+PARALLEL = [
+    *("--numprocesses", str(WORKERS)),
+    # A module marked xdist_group runs on one worker, so its fixture runs once; the queue
+    # keeps collection order, which puts the browser tests last on every worker.
+    *("--dist", "loadgroup", "--no-loadscope-reorder"),
+    "--durations=20",
+]
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole suite: lint, output check, strict build, unit, server and browser tests."""
+    """The whole suite: lint, output check, strict build, unit, server and browser tests
+    (`-- -n 0` runs them in one process)."""
     install_groups(session, "test")
     install_survey(session)
-    session.run("pytest", *session.posargs, env=QUIET_BUILD)
+    session.run("pytest", *PARALLEL, *session.posargs, env=QUIET_BUILD)
 
 
 @nox.session

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
@@ -30,10 +31,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole site, built once per test session with --strict."""
-    destination = tmp_path_factory.mktemp("site")
-    result = build_site(destination)
-    assert result.returncode == 0, result.stderr
+    """The whole site, built once per test run with --strict: by the first of pytest-xdist's
+    workers to need it, in the folder they share, while the others wait for it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    destination, outcome = shared / "site", shared / "site-outcome.txt"
+    with FileLock(shared / "site.lock"):
+        if not outcome.exists():
+            result = build_site(destination)
+            outcome.write_text(result.stderr if result.returncode else "", encoding="utf-8")
+    assert not (failure := outcome.read_text(encoding="utf-8")), failure
     return destination
 
 

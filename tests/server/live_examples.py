@@ -72,19 +72,18 @@ child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", 
 print("waiting", flush=True)
 time.sleep(120)
 ''',
-    "stepping": '''"""Three tasks take turns for about half a second, then it prints."""
+    "stepping": '''"""Three tasks take 150 turns each (at least 0.15 s), then it prints."""
 import asyncio
-import time
 
 
-async def turns(name, until):
-    while time.perf_counter() < until:
+async def turns(name, count):
+    # Counted, not timed: a loaded machine takes longer, never fewer steps.
+    for _ in range(count):
         await asyncio.sleep(0.001)
 
 
 async def main():
-    until = time.perf_counter() + 0.5
-    await asyncio.gather(*(turns(name, until) for name in "abc"))
+    await asyncio.gather(*(turns(name, 150) for name in "abc"))
     print("done")
 
 

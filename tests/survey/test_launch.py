@@ -14,6 +14,9 @@ from tools import runner
 
 EXAMPLES = discover()
 
+# One worker runs the whole module, so its fixture (every example, run warm) runs once.
+pytestmark = pytest.mark.xdist_group("test_launch")
+
 
 async def warm_run(example: Example) -> Recording:
     """``record`` through a pool of one, checking that the warm interpreter got the run."""
