@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,14 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from tools import interpreters
-from tools.harness import SLIDE_SIZE, build_site, launch_chromium, serving, serving_static
+from tools.harness import (
+    BUILD_SECONDS,
+    SLIDE_SIZE,
+    build_site,
+    launch_chromium,
+    serving,
+    serving_static,
+)
 
 # CI sets this so that a missing browser fails the run instead of skipping it.
 REQUIRE_BROWSER = os.environ.get("SURVEY_REQUIRE_BROWSER") == "1"
@@ -37,12 +46,24 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent
     destination, outcome = shared / "site", shared / "site-outcome.txt"
-    with FileLock(shared / "site.lock"):
+    with outside_the_tests_time_limit(), FileLock(shared / "site.lock", timeout=BUILD_SECONDS):
         if not outcome.exists():
             result = build_site(destination)
             outcome.write_text(result.stderr if result.returncode else "", encoding="utf-8")
     assert not (failure := outcome.read_text(encoding="utf-8")), failure
     return destination
+
+
+@contextmanager
+def outside_the_tests_time_limit() -> Iterator[None]:
+    """pytest-timeout's alarm paused: the build serves the whole run, so on a busy machine its
+    minutes are not the time of whichever test asked first (it has a limit of its own)."""
+    left, _ = signal.setitimer(signal.ITIMER_REAL, 0)
+    try:
+        yield
+    finally:
+        if left:
+            signal.setitimer(signal.ITIMER_REAL, left)
 
 
 @pytest.fixture(scope="session")
