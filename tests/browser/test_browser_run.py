@@ -142,7 +142,7 @@ def test_at_least_fifteen_examples_run_in_the_browser() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(300)  # a share of the browser examples, one after another, in Pyodide
+@pytest.mark.timeout(480)  # a quarter of the browser examples, one after another, in Pyodide
 @pytest.mark.parametrize("share", range(SHARES))
 def test_every_example_marked_for_the_browser_prints_its_committed_output_there(
     page, static_site: str, share: int
