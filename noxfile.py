@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nox
@@ -16,6 +17,7 @@ SITE_DIR = "site"
 QUIET_BUILD = {"NO_MKDOCS_2_WARNING": "1"}
 # Pinned: mutant names and the results format change between versions.
 MUTMUT = "mutmut==3.8.1"
+THIS_VERSION = "import sys; print(f'{sys.version_info.major}.{sys.version_info.minor}')"
 
 
 def install_groups(session: nox.Session, *groups: str) -> None:
@@ -74,12 +76,25 @@ def audit(session: nox.Session) -> None:
     session.run("python", "-m", "tools.audit", *session.posargs, env=QUIET_BUILD)
 
 
+# Most tests wait on a child process, a server or Chromium rather than compute, so two
+# pytest-xdist workers a core keep the cores busy; each worker drives a browser of its own.
+WORKERS = min(2 * (os.cpu_count() or 1), 8)
+PARALLEL = [
+    *("--numprocesses", str(WORKERS)),
+    # A module marked xdist_group runs on one worker, so its fixture runs once; the queue
+    # keeps collection order, which puts the browser tests last on every worker.
+    *("--dist", "loadgroup", "--no-loadscope-reorder"),
+    "--durations=20",
+]
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole suite: lint, output check, strict build, unit, server and browser tests."""
+    """The whole suite: lint, output check, strict build, unit, server and browser tests
+    (`-- -n 0` runs them in one process)."""
     install_groups(session, "test")
     install_survey(session)
-    session.run("pytest", *session.posargs, env=QUIET_BUILD)
+    session.run("pytest", *PARALLEL, *session.posargs, env=QUIET_BUILD)
 
 
 @nox.session
@@ -96,8 +111,11 @@ def mutate(session: nox.Session) -> None:
     """Mutation testing of server/ and survey/ (mutmut); prints the score and what survived."""
     install_groups(session, "test")
     session.install(MUTMUT)
+    # The mutated copy imports mutmut, which only this environment has: the tests that would
+    # start other interpreters skip them (tools/interpreters.py), whichever are selected.
+    floor = {"SURVEY_PYTHONS": session.run("python", "-c", THIS_VERSION, silent=True).strip()}
     # Two workers: one per core here, and a mutant's tests start processes of their own.
-    session.run("mutmut", "run", "--max-children", "2", *session.posargs, env=QUIET_BUILD)
+    session.run("mutmut", "run", "--max-children", "2", *session.posargs, env=QUIET_BUILD | floor)
     session.run("python", "-m", "tools.mutation_score")
 
 

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from tools.harness import SLIDE_SIZE, build_site, launch_chromium, serving, serving_static
+from tools import interpreters
+from tools.harness import (
+    BUILD_SECONDS,
+    SLIDE_SIZE,
+    build_site,
+    launch_chromium,
+    serving,
+    serving_static,
+)
 
 # CI sets this so that a missing browser fails the run instead of skipping it.
 REQUIRE_BROWSER = os.environ.get("SURVEY_REQUIRE_BROWSER") == "1"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Start each python3.X once for the whole run; xdist's workers inherit the answers."""
+    interpreters.share()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -24,11 +40,30 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole site, built once per test session with --strict."""
-    destination = tmp_path_factory.mktemp("site")
-    result = build_site(destination)
-    assert result.returncode == 0, result.stderr
+    """The whole site, built once per test run with --strict: by the first of pytest-xdist's
+    workers to need it, in the folder they share, while the others wait for it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    destination, outcome = shared / "site", shared / "site-outcome.txt"
+    with outside_the_tests_time_limit(), FileLock(shared / "site.lock", timeout=BUILD_SECONDS):
+        if not outcome.exists():
+            result = build_site(destination)
+            outcome.write_text(result.stderr if result.returncode else "", encoding="utf-8")
+    assert not (failure := outcome.read_text(encoding="utf-8")), failure
     return destination
+
+
+@contextmanager
+def outside_the_tests_time_limit() -> Iterator[None]:
+    """pytest-timeout's alarm paused: the build serves the whole run, so on a busy machine its
+    minutes are not the time of whichever test asked first (it has a limit of its own)."""
+    left, _ = signal.setitimer(signal.ITIMER_REAL, 0)
+    try:
+        yield
+    finally:
+        if left:
+            signal.setitimer(signal.ITIMER_REAL, left)
 
 
 @pytest.fixture(scope="session")

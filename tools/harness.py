@@ -30,6 +30,10 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-network
 SLIDE_SIZE = {"width": 1280, "height": 720}
 
 
+# A whole build takes under a minute here, several on a machine busy with other work.
+BUILD_SECONDS = 600
+
+
 def build_site(destination: Path, config: Path = MKDOCS_CONFIG) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict`` into ``destination``; the caller reads the outcome."""
     command = ["mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(destination)]
@@ -39,6 +43,7 @@ def build_site(destination: Path, config: Path = MKDOCS_CONFIG) -> subprocess.Co
         capture_output=True,
         text=True,
         env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+        timeout=BUILD_SECONDS,
     )
 
 

@@ -120,13 +120,26 @@ def wrong_output(example: Example, events: list[dict]) -> str | None:
     return None if same else f"printed {lines}"
 
 
+# The examples a browser runs, dealt into a few shares (every fourth one), so that
+# pytest-xdist's workers run the shares side by side instead of one test taking minutes.
+SHARES = 4
+
+
+def browser_examples() -> list[Example]:
+    return [example for example in discover() if example.options.no_browser is None]
+
+
+def test_at_least_fifteen_examples_run_in_the_browser() -> None:
+    assert len(browser_examples()) >= 15
+
+
 @pytest.mark.slow
-@pytest.mark.timeout(600)  # every browser example, one after another, in Pyodide
+@pytest.mark.timeout(480)  # a quarter of the browser examples, one after another, in Pyodide
+@pytest.mark.parametrize("share", range(SHARES))
 def test_every_example_marked_for_the_browser_prints_its_committed_output_there(
-    page, static_site: str
+    page, static_site: str, share: int
 ) -> None:
-    examples = [example for example in discover() if example.options.no_browser is None]
-    assert len(examples) >= 15
+    examples = browser_examples()[share::SHARES]
     page.goto(f"{static_site}/")
     wrong = {}
     for example in examples:

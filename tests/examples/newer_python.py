@@ -2,13 +2,12 @@
 
 The suite runs on the project's floor (3.11); an example that declares
 ``requires-python = ">=3.13"`` is checked by a script run with the newest
-interpreter on PATH (``python3.13`` and up, as pyenv provides them), or
-in-process where the suite itself runs on one.
+interpreter that starts (``tools.interpreters``: a pyenv shim of a version that
+is not selected does not count), or in-process where the suite itself runs on one.
 """
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -16,16 +15,23 @@ import textwrap
 import pytest
 
 from survey.paths import ROOT
+from tools.interpreters import SUPPORTED, probe
 
 
 def newer_python(floor: tuple[int, int]) -> str:
-    """A Python at least ``floor``: this one, or one on PATH; skips where there is none."""
+    """A Python at least ``floor``: this one, or the newest that starts; skips, saying why
+    each candidate did not count, where there is none."""
     if sys.version_info >= floor:
         return sys.executable
-    for minor in range(20, floor[1] - 1, -1):
-        if found := shutil.which(f"python3.{minor}"):
-            return found
-    pytest.skip(f"no Python ≥ 3.{floor[1]} on PATH")
+    newer = [probe(version) for version in reversed(SUPPORTED) if version_tuple(version) >= floor]
+    if started := [candidate.path for candidate in newer if candidate.path]:
+        return started[0]
+    pytest.skip("; ".join(candidate.reason for candidate in newer))
+
+
+def version_tuple(version: str) -> tuple[int, int]:
+    major, minor = version.split(".")
+    return int(major), int(minor)
 
 
 def check_on(floor: tuple[int, int], script: str) -> None:

@@ -11,6 +11,9 @@ from tools import runner
 
 EXAMPLES = discover()
 
+# One worker runs the whole module, so its fixture (every example, run by the runner) runs once.
+pytestmark = pytest.mark.xdist_group("test_output")
+
 
 @pytest.fixture(scope="module")
 def outcomes() -> dict[str, runner.Outcome]:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
+import pytest
 from aiohttp import WSMsgType
 
 from server.live import LiveRuns
@@ -69,19 +72,18 @@ child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", 
 print("waiting", flush=True)
 time.sleep(120)
 ''',
-    "stepping": '''"""Three tasks take turns for about half a second, then it prints."""
+    "stepping": '''"""Three tasks take 150 turns each (at least 0.15 s), then it prints."""
 import asyncio
-import time
 
 
-async def turns(name, until):
-    while time.perf_counter() < until:
+async def turns(name, count):
+    # Counted, not timed: a loaded machine takes longer, never fewer steps.
+    for _ in range(count):
         await asyncio.sleep(0.001)
 
 
 async def main():
-    until = time.perf_counter() + 0.5
-    await asyncio.gather(*(turns(name, until) for name in "abc"))
+    await asyncio.gather(*(turns(name, 150) for name in "abc"))
     print("done")
 
 
@@ -219,4 +221,26 @@ async def assert_nothing_left(
         if not (left := leftovers(examples_dir, expected)):
             break
         await asyncio.sleep(0.05)
-    assert not left, [process.cmdline() for process in left]
+    assert not left, f"left alive after the run ended: {[process.cmdline() for process in left]}"
+
+
+# A guard acts within a second or two even on a loaded machine; far past that it has failed.
+GUARD_SECONDS = 10.0
+
+
+@contextlib.asynccontextmanager
+async def guard(
+    name: str, examples_dir: Path, seconds: float = GUARD_SECONDS
+) -> AsyncIterator[None]:
+    """Fail, naming the guard and whatever of the run is still alive, if the body is not done
+    within ``seconds``: a run that outlives its guard would otherwise hang until the test's
+    time limit, and be blamed on whichever test came next."""
+    try:
+        async with asyncio.timeout(seconds):
+            yield
+    except TimeoutError:
+        alive = [process.cmdline() for process in leftovers(examples_dir)]
+        pytest.fail(
+            f"{name} guard: the run was not ended within {seconds:g} s; still alive: {alive}",
+            pytrace=False,
+        )

@@ -25,6 +25,7 @@ from tests.server.live_examples import (
     alive,
     assert_nothing_left,
     child_pids,
+    guard,
     read_all,
     untimed,
     write_examples,
@@ -203,7 +204,9 @@ async def test_an_unknown_example_is_a_404_before_the_upgrade(serve) -> None:
         ("null", False),
     ],
 )
-async def test_only_pages_of_this_server_may_start_a_run(serve, origin, allowed: bool) -> None:
+async def test_origin_guard_lets_only_pages_of_this_server_start_a_run(
+    serve, origin, allowed: bool
+) -> None:
     client = await serve()
     own = f"http://{client.host}:{client.port}"
     origin = {"same": own, "same-host-other-port": f"http://{client.host}:1"}.get(origin, origin)
@@ -217,7 +220,7 @@ async def test_only_pages_of_this_server_may_start_a_run(serve, origin, allowed:
         assert refused.value.status == 403
 
 
-async def test_a_foreign_host_name_is_refused_even_with_its_own_origin(serve) -> None:
+async def test_origin_guard_refuses_a_foreign_host_name_even_with_its_own_origin(serve) -> None:
     """DNS rebinding: evil.example resolves to 127.0.0.1, so its page's Origin matches its Host."""
     client = await serve()
     rebound = f"evil.example:{client.port}"
@@ -227,22 +230,25 @@ async def test_a_foreign_host_name_is_refused_even_with_its_own_origin(serve) ->
     assert refused.value.status == 403
 
 
-async def test_a_run_past_its_time_is_killed_with_its_children(
+async def test_timeout_guard_kills_a_run_past_its_time_with_its_children(
     serve, examples_dir, existing, warm: int
 ) -> None:
-    client = await serve(timeout=1.0, warm_interpreters=warm)
-    async with client.ws_connect(RUN + "forever") as socket:
+    # Long enough for a loaded machine to start the example and its child before it ends.
+    client = await serve(timeout=3.0, warm_interpreters=warm)
+    async with guard("timeout", examples_dir), client.ws_connect(RUN + "forever") as socket:
         transcript = await read_all(socket)
 
     assert transcript.lines() == ["waiting"]
-    assert untimed(transcript.final) == {"type": "error", "message": "timed out after 1 s"}
+    assert untimed(transcript.final) == {"type": "error", "message": "timed out after 3 s"}
     await assert_nothing_left(examples_dir, client.app[live_runs], existing)
 
 
 @pytest.mark.parametrize("example", ["chatty", "long_line"])
-async def test_output_past_the_cap_ends_the_run(serve, examples_dir, existing, example) -> None:
+async def test_output_cap_guard_ends_a_run_past_the_cap(
+    serve, examples_dir, existing, example
+) -> None:
     client = await serve(output_bytes=1000)
-    async with client.ws_connect(RUN + example) as socket:
+    async with guard("output cap", examples_dir), client.ws_connect(RUN + example) as socket:
         transcript = await read_all(socket)
 
     assert "passed the limit of 1000 bytes" in transcript.final["message"]
@@ -250,7 +256,9 @@ async def test_output_past_the_cap_ends_the_run(serve, examples_dir, existing, e
     await assert_nothing_left(examples_dir, existing=existing)
 
 
-async def test_runs_past_the_concurrency_cap_are_refused(serve, examples_dir, existing) -> None:
+async def test_concurrent_run_cap_guard_refuses_runs_past_the_cap(
+    serve, examples_dir, existing
+) -> None:
     client = await serve(concurrent_runs=2)
     first = await client.ws_connect(RUN + "forever")
     second = await client.ws_connect(RUN + "forever")
@@ -259,25 +267,30 @@ async def test_runs_past_the_concurrency_cap_are_refused(serve, examples_dir, ex
 
     async with client.ws_connect(RUN + "fails") as third:
         refused = await read_all(third)
-    assert [message["type"] for message in refused.messages] == ["error"]
+    assert [message["type"] for message in refused.messages] == ["error"], (
+        "concurrent-run cap guard: a third run started while two were going"
+    )
     assert "2 runs are going already" in refused.final["message"]
 
-    for socket in (first, second):
-        await socket.send_json({"type": "stop"})
-        assert untimed((await read_all(socket)).final) == {"type": "error", "message": "stopped"}
+    async with guard("stop", examples_dir):
+        for socket in (first, second):
+            await socket.send_json({"type": "stop"})
+            final = (await read_all(socket)).final
+            assert untimed(final) == {"type": "error", "message": "stopped"}
     async with client.ws_connect(RUN + "fails") as fourth:
         assert (await read_all(fourth)).final["code"] == 3
     await assert_nothing_left(examples_dir, existing=existing)
 
 
-async def test_stop_kills_the_group_and_says_stopped(
+async def test_stop_guard_kills_the_example_and_its_child_and_says_stopped(
     serve, examples_dir, existing, warm: int
 ) -> None:
     client = await serve(warm_interpreters=warm)
     async with client.ws_connect(RUN + "forever") as socket:
         before = await read_all(socket, until_text="waiting")
-        await socket.send_json({"type": "stop"})
-        after = await read_all(socket)
+        async with guard("stop", examples_dir):
+            await socket.send_json({"type": "stop"})
+            after = await read_all(socket)
 
     assert before.messages[0]["type"] == "start"
     assert [untimed(message) for message in after.messages] == [
@@ -286,12 +299,14 @@ async def test_stop_kills_the_group_and_says_stopped(
     await assert_nothing_left(examples_dir, client.app[live_runs], existing)
 
 
-async def test_closing_the_socket_stops_the_run(serve, examples_dir, existing) -> None:
+async def test_stop_guard_ends_the_run_when_its_socket_closes(
+    serve, examples_dir, existing
+) -> None:
     client = await serve()
     async with client.ws_connect(RUN + "forever") as socket:
         await read_all(socket, until_text="waiting")
     runs = client.app[live_runs]
-    async with asyncio.timeout(5):
+    async with guard("stop", examples_dir):
         await asyncio.gather(*(run.finished.wait() for run in list(runs.runs)))
     await assert_nothing_left(examples_dir, existing=existing)
 
@@ -343,10 +358,10 @@ async def test_app_shutdown_stops_every_run_and_the_pool(examples_dir, existing,
     await assert_nothing_left(examples_dir, existing=existing)
 
 
-def test_sigterm_to_python_m_server_leaves_no_process(examples_dir, tmp_path) -> None:
+def test_sigterm_to_python_m_server_leaves_no_process(examples_dir) -> None:
     port = free_port()
     command = [
-        *(sys.executable, "-m", "server", "--port", str(port), "--site", str(tmp_path)),
+        *(sys.executable, "-m", "server", "--port", str(port), "--no-site"),
         *("--examples-dir", str(examples_dir), "--warm", "2"),
     ]
     with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL) as server:

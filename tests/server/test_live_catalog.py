@@ -25,6 +25,9 @@ EXAMPLES = discover()
 # says how busy the machine is, not that the example did something wrong.
 SLOW_STEP = re.compile(r"Executing <.*> took \d+\.\d+ seconds")
 
+# One worker runs the whole module, so its fixture (every example, run by the server) runs once.
+pytestmark = pytest.mark.xdist_group("test_live_catalog")
+
 
 @dataclass
 class LiveRun:

@@ -91,7 +91,9 @@ async def raw_get(host: str, port: int, target: str) -> bytes:
 
 
 @pytest.mark.parametrize("target", TRAVERSALS)
-async def test_raw_requests_outside_the_site_get_the_404_page(client, target: str) -> None:
+async def test_path_traversal_guard_answers_requests_outside_the_site_with_the_404_page(
+    client, target: str
+) -> None:
     response = await raw_get(client.host, client.port, target)
     head, _, body = response.partition(b"\r\n\r\n")
     assert head.startswith(b"HTTP/1.1 404 "), head
@@ -115,7 +117,9 @@ async def test_raw_requests_outside_the_site_get_the_404_page(client, target: st
         ("guide/../404.html", "404.html"),
     ],
 )
-def test_resolve_stays_inside_the_root(site: Path, url_path: str, found: str | None) -> None:
+def test_path_traversal_guard_keeps_resolve_inside_the_root(
+    site: Path, url_path: str, found: str | None
+) -> None:
     expected = None if found is None else site.resolve() / found
     assert resolve(site.resolve(), url_path) == expected
 

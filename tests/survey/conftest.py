@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import shutil
 import sys
 
 import pytest
@@ -12,23 +11,16 @@ from survey.catalog import load
 from survey.paths import EXAMPLES_DIR
 from survey.recording import Recording
 from survey.stream import record
-
-VERSIONS = ("3.11", "3.12", "3.13")
-
-
-def interpreter(version: str) -> str | None:
-    if sys.version_info[:2] == tuple(map(int, version.split("."))):
-        return sys.executable
-    return shutil.which(f"python{version}")
+from tools.interpreters import SUPPORTED, probe
 
 
-@pytest.fixture(params=VERSIONS)
+@pytest.fixture(params=SUPPORTED)
 def python(request: pytest.FixtureRequest) -> str:
-    """Each of 3.11, 3.12 and 3.13 in turn; one that is not installed is skipped, by name."""
-    found = interpreter(request.param)
-    if found is None:
-        pytest.skip(f"Python {request.param} is not installed")
-    return found
+    """Each of 3.11, 3.12 and 3.13 in turn; one that does not start is skipped, by name."""
+    found = probe(request.param)
+    if found.path is None:
+        pytest.skip(found.reason)
+    return found.path
 
 
 async def run_traced(example_id: str, python: str = sys.executable) -> Recording:

@@ -1,4 +1,7 @@
-"""A warm interpreter runs an example exactly as ``python -X dev -W error example.py`` does."""
+"""A warm interpreter runs an example exactly as ``python -X dev -W error example.py`` does.
+
+That every example prints its committed output from one is checked end to end, through
+the server's pool, by ``tests/server/test_live_catalog.py``."""
 
 from __future__ import annotations
 
@@ -11,9 +14,6 @@ from survey.launch import WarmPool, environment, launch
 from survey.recording import Recording
 from survey.stream import record
 from tests.server.live_examples import write_examples
-from tools import runner
-
-EXAMPLES = discover()
 
 
 async def warm_run(example: Example) -> Recording:
@@ -69,25 +69,6 @@ async def test_an_empty_pool_starts_the_example_cold(tmp_path) -> None:
     process = launched.process
     assert (await process.stdout.readline()).decode().startswith("__main__ True")
     await process.wait()
-
-
-@pytest.fixture(scope="module")
-def warm_outcomes() -> dict[str, runner.Outcome]:
-    """Every example through a warm interpreter, settled as ``--check`` settles a run."""
-    outcomes = asyncio.run(runner.run_all(EXAMPLES, check=True, jobs=4, report=str, run=warm_run))
-    return {outcome.example.id: outcome for outcome in outcomes}
-
-
-@pytest.mark.slow
-@pytest.mark.timeout(300)  # the first pays for running every example (the module's fixture)
-@pytest.mark.parametrize("example_id", [example.id for example in EXAMPLES])
-def test_a_warm_run_prints_the_committed_output(warm_outcomes, example_id: str) -> None:
-    outcome = warm_outcomes[example_id]
-    if outcome.status is runner.Status.SKIPPED:
-        pytest.skip(f"{example_id}: {outcome.detail}")
-    assert outcome.status is runner.Status.OK, (
-        f"{example_id} is {outcome.status}:\n{outcome.detail}"
-    )
 
 
 def test_a_child_gets_the_callers_environment_without_what_would_change_python(
