@@ -33,7 +33,7 @@ def test_every_citation_names_a_section_of_architecture_md() -> None:
         for path in tracked_text_files()
         for section in CITATION.findall(LINE_BREAK.sub(" ", path.read_text(encoding="utf-8")))
     }
-    assert len(cited) >= 5
+    assert cited, "no citation of ARCHITECTURE.md found: is the pattern still right?"
     assert [(path, section) for path, section in cited if section not in headings] == []
 
 

@@ -13,15 +13,15 @@ import textwrap
 import pytest
 
 from survey.paths import ROOT
-from tests.survey.conftest import VERSIONS, interpreter
+from tools.interpreters import SUPPORTED, probe
 
 
 def run_on(version: str, script: str) -> None:
-    python = interpreter(version)
-    if python is None:
-        pytest.skip(f"Python {version} is not installed")
+    found = probe(version)
+    if found.path is None:
+        pytest.skip(found.reason)
     result = subprocess.run(
-        [python, "-X", "dev", "-W", "error", "-c", textwrap.dedent(script)],
+        [found.path, "-X", "dev", "-W", "error", "-c", textwrap.dedent(script)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -30,7 +30,7 @@ def run_on(version: str, script: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("version", SUPPORTED)
 def test_task_group_keeps_every_ordinary_error_but_not_beside_keyboard_interrupt(
     version: str,
 ) -> None:
@@ -63,7 +63,7 @@ def test_task_group_keeps_every_ordinary_error_but_not_beside_keyboard_interrupt
     )
 
 
-@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("version", SUPPORTED)
 def test_get_event_loop_outside_a_coroutine(version: str) -> None:
     # docs/event_loop.md, "Module-level get_event_loop() is on its way out"
     # Quiet from 3.11.2 on (gh-100160; the installed 3.11 is later); warns on 3.12+.
@@ -121,7 +121,7 @@ def test_an_unnamed_eager_task_is_named_late(version: str) -> None:
     )
 
 
-@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("version", SUPPORTED)
 def test_a_task_shows_running_at_while_pending_and_defined_at_when_done(version: str) -> None:
     # docs/concurrency.md, debug mode notes
     run_on(
@@ -144,7 +144,7 @@ def test_a_task_shows_running_at_while_pending_and_defined_at_when_done(version:
     )
 
 
-@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("version", SUPPORTED)
 def test_fork_warns_once_asyncio_has_started_a_thread(version: str) -> None:
     # docs/interop.md, process pool notes: why the example spawns its workers
     warns = version != "3.11"  # gh-100228, 3.12

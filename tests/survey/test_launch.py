@@ -9,7 +9,7 @@ import asyncio
 
 import pytest
 
-from survey.catalog import Example, discover, load
+from survey.catalog import Example, load
 from survey.launch import WarmPool, environment, launch
 from survey.recording import Recording
 from survey.stream import record

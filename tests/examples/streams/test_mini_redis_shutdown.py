@@ -6,32 +6,27 @@
 
 from __future__ import annotations
 
-import shutil
 import signal
 import socket
-import subprocess
-import sys
 import time
 
 import pytest
 
 from tests.examples.streams.standalone import start_standalone
+from tools.interpreters import SUPPORTED, probe
 
-VERSIONS = ("3.11", "3.12", "3.13")
 VALUE = 256 * 1024
 GETS = 40  # 10 MiB of replies, written at once: far more than the sockets between can hold
 REPLY = len(b"$%d\r\n" % VALUE) + VALUE + 2
 
 
-@pytest.fixture(params=VERSIONS)
+@pytest.fixture(params=SUPPORTED)
 def python(request: pytest.FixtureRequest) -> str:
-    """Each of 3.11, 3.12 and 3.13 in turn; one that is not installed is skipped, by name."""
-    if sys.version_info[:2] == tuple(map(int, request.param.split("."))):
-        return sys.executable
-    found = shutil.which(f"python{request.param}")
-    if found is None or subprocess.run([found, "-c", ""], capture_output=True).returncode:
-        pytest.skip(f"Python {request.param} is not installed")
-    return found
+    """Each of 3.11, 3.12 and 3.13 in turn; one that does not start is skipped, by name."""
+    found = probe(request.param)
+    if found.path is None:
+        pytest.skip(found.reason)
+    return found.path
 
 
 def owed_client(port: int) -> socket.socket:
