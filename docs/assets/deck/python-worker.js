@@ -23,7 +23,7 @@ const SURVEY_PATH = "/survey-runtime";
 // What a run imports anyway (run_in_browser.py, the recorder and its reader),
 // imported before a snapshot is taken so that a restored interpreter has them.
 const PRELOAD = `import asyncio, concurrent.futures, dataclasses, json, pathlib, re, threading
-import traceback, types, warnings, weakref
+import atexit, concurrent.futures.thread, traceback, types, warnings, weakref
 import pyodide.code, pyodide.ffi, pyodide.webloop`;
 
 let started = 0;
