@@ -292,7 +292,9 @@ def test_flush_writes_what_the_recorder_held_back_as_one_batch(tmp_path) -> None
     assert result["held"] == 0
     first = result["batches"][0]
     assert [json.loads(line)[0] for line in first] == ["created", "step"]
-    events = TraceEvents(0.0).feed("".join(sum(result["batches"], [])).encode())
+    events = TraceEvents(0.0).feed(
+        "".join(line for batch in result["batches"] for line in batch).encode()
+    )
     assert [e["state"] for e in events if e["kind"] == "task" and e["task"] == "Task-1"] == [
         "created",
         "done",
