@@ -116,8 +116,8 @@ class TraceBatches:
     posted as JSON text at most once an ``interval``: ``post(text)``.
 
     Lines wait as the recorder wrote them and are read all at once when a batch
-    goes: one ``json.loads`` a batch, not one an event, is what keeps a traced
-    run in Pyodide close to an untraced one."""
+    goes: in Pyodide every call counts, so one ``json.loads`` a batch, not one
+    an event, and one ``write`` a batch of the recorder's."""
 
     def __init__(self, post, origin: float, interval: float) -> None:
         self.reader = _trace_reader.TraceEvents(origin)
