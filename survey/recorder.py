@@ -9,7 +9,9 @@ start-up, which loads this file and calls ``install_from_environment()``. The
 example's code, output and exit code stay what they are without it.
 
 Anywhere else, Python in a browser say, ``install(write)`` records into a
-callable instead: ``write(line)`` receives each event as one JSON line. The
+callable instead: ``write(line)`` receives each event as one JSON line
+(``install_batches(send)``: ``send(lines)`` receives a batch of them at once,
+one call where a call costs). ``flush()`` writes what is held back. The
 pipe is one such writer (``install_pipe``). So this file imports nothing from
 the ``survey`` package: it is copied as it is to where it runs.
 
@@ -118,7 +120,18 @@ def install(write) -> None:
         for line in lines:
             write(line)
 
+    install_batches(send)
+
+
+def install_batches(send) -> None:
+    """As ``install``, but ``send(lines)`` receives the lines of one batch at once."""
     _start(Recorder(send))
+
+
+def flush() -> None:
+    """Write the events held back for the next batch now (a run that is ending)."""
+    if _recorder is not None:
+        _recorder.flush()
 
 
 def install_pipe(fd: int) -> None:

@@ -4,6 +4,7 @@ their loops did: checked by structure (order, overlap, counts), never by a clock
 from __future__ import annotations
 
 import itertools
+import json
 import subprocess
 import sys
 
@@ -250,6 +251,54 @@ def test_a_callback_records_what_the_pipe_would_without_the_survey_package(tmp_p
     assert {"main()", "nap('a')", "nap('b')"} <= labels
     naps = [e for e in events if e["kind"] == "step" and e["task"] in ("Task-2", "Task-3")]
     assert len(naps) == 4  # each nap steps before and after its sleep
+
+
+BATCH_RUN = """
+import asyncio, importlib.util, json, sys
+
+spec = importlib.util.spec_from_file_location("recorder", sys.argv[1])
+recorder = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(recorder)
+recorder.FLUSH_EVERY = 3600  # only an idle loop or flush() writes
+batches = []
+recorder.install_batches(batches.append)
+
+
+async def main():
+    await asyncio.sleep(0)  # the loop has main's next step ready: nothing written yet
+    held = len(batches)
+    recorder.flush()
+    return held
+
+
+held = asyncio.run(main())
+print(json.dumps({"held": held, "batches": batches}))
+"""
+
+
+def test_flush_writes_what_the_recorder_held_back_as_one_batch(tmp_path) -> None:
+    """What a run in a browser does as it ends: flush(), then one batch a call."""
+    alone = tmp_path / "recorder.py"
+    alone.write_text((ROOT / "survey" / "recorder.py").read_text(encoding="utf-8"))
+    run = subprocess.run(
+        [sys.executable, "-I", "-c", BATCH_RUN, str(alone)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+        cwd=tmp_path,
+    )
+    result = json.loads(run.stdout)
+    assert result["held"] == 0
+    first = result["batches"][0]
+    assert [json.loads(line)[0] for line in first] == ["created", "step"]
+    events = TraceEvents(0.0).feed(
+        "".join(line for batch in result["batches"] for line in batch).encode()
+    )
+    assert [e["state"] for e in events if e["kind"] == "task" and e["task"] == "Task-1"] == [
+        "created",
+        "done",
+    ]
 
 
 @pytest.mark.parametrize("python", ["3.12", "3.13"], indirect=True)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from survey.launch import FIXED_ENV
+from survey.paths import DOCS_DIR
 from tools import pyodide_runtime
 from tools.harness import build_site
 
@@ -87,3 +89,9 @@ def test_without_npm_the_build_says_so_in_one_line_and_replays(
     runs = re.findall(r'data-run="(\w+)"', page)
     assert runs
     assert set(runs) == {"replay"}
+
+
+def test_the_browser_worker_retypes_none_of_the_captured_environment() -> None:
+    # It boots with the page's facts (tests/docs/test_page_facts.py), never its own copy.
+    worker = (DOCS_DIR / "assets" / "deck" / "python-worker.js").read_text(encoding="utf-8")
+    assert [name for name in FIXED_ENV if name in worker] == []

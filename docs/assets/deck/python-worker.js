@@ -22,11 +22,16 @@ const HOME = "/home/pyodide";
 // importable by run_in_browser.py and by nothing the example finds on its path.
 const SURVEY_MODULES = ["recorder.py", "trace_reader.py", "recording.py", "practice.py"];
 const SURVEY_PATH = "/survey-runtime";
-// What a run imports anyway (run_in_browser.py, the recorder and its reader),
-// imported before a snapshot is taken so that a restored interpreter has them.
+// What a run imports anyway (run_in_browser.py, the recorder, which patches the
+// thread pool, and its reader), imported before a snapshot is taken so that a
+// restored interpreter has them compiled and a traced run pays for none of it.
 const PRELOAD = `import asyncio, concurrent.futures, dataclasses, json, pathlib, re, threading
-import traceback, types, warnings, weakref
-import pyodide.code, pyodide.ffi, pyodide.webloop`;
+import atexit, concurrent.futures.thread, traceback, types, warnings, weakref
+import pyodide.code, pyodide.ffi, pyodide.webloop
+import sys
+sys.path.append("${SURVEY_PATH}")
+import survey.recorder, survey.trace_reader
+sys.path.remove("${SURVEY_PATH}")`;
 
 let started = 0;
 
@@ -89,8 +94,9 @@ async function fetchText(name) {
 // first start in a browser takes one (a few milliseconds) and every later
 // start restores it, which skips starting Python and the imports above. The
 // key names everything the memory depends on.
-async function snapshotKey(env) {
-  const recipe = JSON.stringify({ runtime: new URL("../pyodide/pyodide.asm.wasm", import.meta.url), FLAGS, env, PRELOAD });
+async function snapshotKey(env, modules) {
+  const runtime = new URL("../pyodide/pyodide.asm.wasm", import.meta.url);
+  const recipe = JSON.stringify({ runtime, FLAGS, env, PRELOAD, modules });
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(recipe));
   const hex = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
   return new URL(`../pyodide/snapshot-${hex}`, import.meta.url);
@@ -104,12 +110,24 @@ async function savedSnapshot(key) {
   return response ? new Uint8Array(await response.arrayBuffer()) : null;
 }
 
-async function startPython(env) {
+// The survey's modules, where run_in_browser.py imports them from.
+function writeSurvey(pyodide, modules) {
+  pyodide.FS.mkdirTree(`${SURVEY_PATH}/survey`);
+  pyodide.FS.writeFile(`${SURVEY_PATH}/survey/__init__.py`, "");
+  SURVEY_MODULES.forEach((name, index) => pyodide.FS.writeFile(`${SURVEY_PATH}/survey/${name}`, modules[index]));
+}
+
+async function startPython(env, modules) {
   const options = { args: FLAGS, env: { ...env, HOME } };
-  const key = await snapshotKey(env).catch(() => null);
+  const key = await snapshotKey(env, modules).catch(() => null);
   const saved = key && (await savedSnapshot(key).catch(() => null));
-  if (saved) return loadPyodide({ ...options, _loadSnapshot: saved });
+  if (saved) {
+    const pyodide = await loadPyodide({ ...options, _loadSnapshot: saved });
+    writeSurvey(pyodide, modules);
+    return pyodide;
+  }
   const pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(key) });
+  writeSurvey(pyodide, modules);
   pyodide.runPython(PRELOAD);
   if (key) {
     const snapshot = pyodide.makeMemorySnapshot();
@@ -127,14 +145,9 @@ async function startPython(env) {
 }
 
 async function boot({ environment: env, traceInterval }) {
-  const [pyodide, source, ...modules] = await Promise.all([
-    startPython(env),
-    fetchText("run_in_browser.py"),
-    ...SURVEY_MODULES.map((name) => fetchText(`survey/${name}`)),
-  ]);
-  pyodide.FS.mkdirTree(`${SURVEY_PATH}/survey`);
-  pyodide.FS.writeFile(`${SURVEY_PATH}/survey/__init__.py`, "");
-  SURVEY_MODULES.forEach((name, index) => pyodide.FS.writeFile(`${SURVEY_PATH}/survey/${name}`, modules[index]));
+  // The modules go into the snapshot's key, so they come first: small files, cached.
+  const modules = await Promise.all(SURVEY_MODULES.map((name) => fetchText(`survey/${name}`)));
+  const [pyodide, source] = await Promise.all([startPython(env, modules), fetchText("run_in_browser.py")]);
   pyodide.setStdout(stdout);
   pyodide.setStderr(stderr);
   const runner = pyodide.globals.get("dict")();

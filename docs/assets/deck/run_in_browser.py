@@ -122,17 +122,21 @@ def install(survey_path: str) -> None:
 
 class TraceBatches:
     """The recorder's lines as trace events (the server's reader turns them so too),
-    posted as JSON text at most once an ``interval``: ``post(text)``."""
+    posted as JSON text at most once an ``interval``: ``post(text)``.
+
+    Lines wait as the recorder wrote them and are read all at once when a batch
+    goes: in Pyodide every call counts, so one ``json.loads`` a batch, not one
+    an event, and one ``write`` a batch of the recorder's."""
 
     def __init__(self, post, origin: float, interval: float) -> None:
         self.reader = _trace_reader.TraceEvents(origin)
         self.post = post
         self.interval = interval
-        self.pending: list[dict] = []
+        self.pending: list[str] = []
         self.sent = -interval
 
-    def write(self, line: str) -> None:
-        self.pending.append(self.reader.event(json.loads(line)))
+    def write(self, lines: list[str]) -> None:
+        self.pending += lines
         # A loop too busy to wait still sends: a blocked step is drawn as it happens.
         if self.due() <= 0:
             self.send()
@@ -143,7 +147,8 @@ class TraceBatches:
 
     def send(self) -> None:
         if self.pending:
-            self.post(json.dumps(self.pending))
+            raw = json.loads(f"[{','.join(self.pending)}]")
+            self.post(json.dumps([self.reader.event(item) for item in raw]))
             self.pending = []
             self.sent = time.perf_counter()
 
@@ -156,12 +161,12 @@ def trace(post, origin: float, interval: float) -> None:
     the run's start on ``time.perf_counter``'s clock."""
     global _trace
     _trace = TraceBatches(post, origin, interval)
-    _recorder.install(_trace.write)
+    _recorder.install_batches(_trace.write)
 
 
 def _send_trace() -> None:
     if _trace is not None:
-        _recorder._recorder.flush()
+        _recorder.flush()
         _trace.send()
 
 
