@@ -12,7 +12,11 @@ from survey.paths import EXAMPLES_DIR
 from survey.recording import mask
 from tests.browser.editing import code_of, edit
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("python_in_the_browser")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.timed,
+    pytest.mark.usefixtures("python_in_the_browser"),
+]
 
 # Deterministic examples whose lessons depend on the loop behaving as CPython's
 # does: it closes, cancels what is pending, blocks in time.sleep, warns in debug mode.

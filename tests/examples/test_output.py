@@ -12,7 +12,7 @@ from tools import runner
 EXAMPLES = discover()
 
 # One worker runs the whole module, so its fixture (every example, run by the runner) runs once.
-pytestmark = pytest.mark.xdist_group("test_output")
+pytestmark = [pytest.mark.xdist_group("test_output"), pytest.mark.timed]
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,7 @@ EXAMPLES = discover()
 SLOW_STEP = re.compile(r"Executing <.*> took \d+\.\d+ seconds")
 
 # One worker runs the whole module, so its fixture (every example, run by the server) runs once.
-pytestmark = pytest.mark.xdist_group("test_live_catalog")
+pytestmark = [pytest.mark.xdist_group("test_live_catalog"), pytest.mark.timed]
 
 
 @dataclass
