@@ -14,6 +14,8 @@ const CODE_MIN_FIT = 0.52;
 const STEPS = 7;
 const SPLIT = "slide--split";
 const REFLOWS = matchMedia("(orientation: portrait)");
+// An example's output block right after its code block: the pair a split puts side by side.
+const PAIRED = ":is(:scope > .example, :scope > .exercise > .example) > .highlight + .highlight";
 
 // The boxes that scroll rather than grow: when one of them has to, the slide
 // no longer shows all of its content at once.
@@ -68,7 +70,7 @@ function layOut(slide) {
   slide.classList.remove(SPLIT);
   if (REFLOWS.matches && !slide.closest(".deck-thumb__stage")) return 1;
   const stacked = search(slide);
-  if (stacked >= MIN_FIT || !slide.querySelector(":scope > .example > .highlight + .highlight")) {
+  if (stacked >= MIN_FIT || !slide.querySelector(PAIRED)) {
     return stacked ?? CODE_MIN_FIT;
   }
   slide.classList.add(SPLIT);
