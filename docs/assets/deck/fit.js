@@ -31,10 +31,13 @@ function overflows(box) {
 }
 
 // The slide's padding keeps content clear of the toolbar, but a grid's
-// content may run into it without making the slide scroll.
+// content may run into it without making the slide scroll. An example or an
+// exercise lays out as its parts (display: contents), so those are measured.
+const PARTS = ":scope > *, :scope > :is(.example, .exercise) > *, :scope > .exercise > .example > *";
+
 function spillsIntoPadding(slide) {
   const bottom = slide.getBoundingClientRect().bottom - parseFloat(getComputedStyle(slide).paddingBottom);
-  return [...slide.children].some((child) => child.getBoundingClientRect().bottom > bottom + 0.5);
+  return [...slide.querySelectorAll(PARTS)].some((part) => part.getBoundingClientRect().bottom > bottom + 0.5);
 }
 
 // The code blocks shrink with the slide (present.css), so a slide that is too
