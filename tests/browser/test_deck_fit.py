@@ -28,13 +28,21 @@ MEASURE = """minCodePx => {
     if (box.left < 0 || box.top < 0 || outside) {
         problems.push("slide outside the window");
     }
-    // An example block lays out as its parts (display: contents), so they are checked.
-    for (const child of slide.querySelectorAll(":scope > *, :scope > .example > *")) {
+    // The slide's bottom padding is the toolbar's: content there is hidden under it.
+    const floor = box.bottom - parseFloat(getComputedStyle(slide).paddingBottom);
+    // An example or exercise block lays out as its parts (display: contents), so they
+    // are checked.
+    const parts = ":scope > *, :scope > :is(.example, .exercise) > *, "
+        + ":scope > .exercise > .example > *";
+    for (const child of slide.querySelectorAll(parts)) {
         const inner = child.getBoundingClientRect();
         if (!inner.width && !inner.height) continue;
+        const name = `${child.tagName.toLowerCase()}.${child.className}`;
         if (inner.left < box.left - 0.5 || inner.right > box.right + 0.5
             || inner.top < box.top - 0.5 || inner.bottom > box.bottom + 0.5) {
-            problems.push(`${child.tagName.toLowerCase()}.${child.className} sticks out`);
+            problems.push(`${name} sticks out`);
+        } else if (inner.bottom > floor + 0.5) {
+            problems.push(`${name} runs under the toolbar`);
         }
     }
     for (const code of slide.querySelectorAll("pre > code")) {

@@ -93,7 +93,9 @@ class Editor {
       { className: "live-edit__hint", id: `edit-hint-${slug(this.id)}`, hidden: true },
       "Tab indents, Shift+Tab dedents, Esc then Tab leaves the editor, Ctrl+Enter runs, Ctrl+F searches, Ctrl+Alt+] shows the whole module.",
     );
-    this.block.after(this.hint, this.note, this.linkField);
+    // Inside the code's block, not after it: on a slide the code and the output
+    // next to it are paired as adjacent blocks (fit.js, present.css).
+    this.block.append(this.hint, this.note, this.linkField);
     this.restoreKept();
     this.openShared();
   }

@@ -14,6 +14,8 @@ const CODE_MIN_FIT = 0.52;
 const STEPS = 7;
 const SPLIT = "slide--split";
 const REFLOWS = matchMedia("(orientation: portrait)");
+// An example's output block right after its code block: the pair a split puts side by side.
+const PAIRED = ":is(:scope > .example, :scope > .exercise > .example) > .highlight + .highlight";
 
 // The boxes that scroll rather than grow: when one of them has to, the slide
 // no longer shows all of its content at once.
@@ -29,10 +31,13 @@ function overflows(box) {
 }
 
 // The slide's padding keeps content clear of the toolbar, but a grid's
-// content may run into it without making the slide scroll.
+// content may run into it without making the slide scroll. An example or an
+// exercise lays out as its parts (display: contents), so those are measured.
+const PARTS = ":scope > *, :scope > :is(.example, .exercise) > *, :scope > .exercise > .example > *";
+
 function spillsIntoPadding(slide) {
   const bottom = slide.getBoundingClientRect().bottom - parseFloat(getComputedStyle(slide).paddingBottom);
-  return [...slide.children].some((child) => child.getBoundingClientRect().bottom > bottom + 0.5);
+  return [...slide.querySelectorAll(PARTS)].some((part) => part.getBoundingClientRect().bottom > bottom + 0.5);
 }
 
 // The code blocks shrink with the slide (present.css), so a slide that is too
@@ -68,7 +73,7 @@ function layOut(slide) {
   slide.classList.remove(SPLIT);
   if (REFLOWS.matches && !slide.closest(".deck-thumb__stage")) return 1;
   const stacked = search(slide);
-  if (stacked >= MIN_FIT || !slide.querySelector(":scope > .example > .highlight + .highlight")) {
+  if (stacked >= MIN_FIT || !slide.querySelector(PAIRED)) {
     return stacked ?? CODE_MIN_FIT;
   }
   slide.classList.add(SPLIT);
