@@ -36,7 +36,8 @@ def print_page(page: Page, url: str) -> bytes:
     page.wait_for_selector("section.slide[aria-current='step']")
     page.wait_for_function(ALL_FITTED)
     # Laid out for print every slide shows at once, so every figure has the width
-    # it needs to draw in, which a hidden slide's has not.
+    # it needs to draw in, which a hidden slide's has not; and print media has
+    # timeline.js draw every figure, not only those near the screen.
     page.emulate_media(media="print")
     page.evaluate(SHOW_TIMELINES)
     page.wait_for_function(ALL_DRAWN)

@@ -1,6 +1,7 @@
 """Timelines in a real Chromium, on the built site: every figure drawn from its recording to
 the DOM contract, markers tied to output lines, a Replay and a live run that grow into the
-recorded picture, the speaker window's mirror, the slide toggle, dark mode, reduced motion."""
+recorded picture, the speaker window's mirror, the slide toggle, dark mode, reduced motion,
+and drawing only near the screen unless printing."""
 
 from __future__ import annotations
 
@@ -326,3 +327,14 @@ def test_reduced_motion_draws_only_when_events_arrive(browser, static_site: str)
     # Reduced: one drawing, for the event. Otherwise the running lane grows every frame.
     assert drawings["reduce"] == 1
     assert drawings["no-preference"] > 3
+
+
+def test_a_reader_waits_only_for_figures_near_the_screen_and_paper_for_none(
+    page, static_site: str
+) -> None:
+    page.goto(f"{static_site}/concurrency/")
+    states = "() => [...document.querySelectorAll('figure.timeline')].map(f => f.dataset.state)"
+    page.wait_for_function(f"() => ({states})()[0] === 'done'")
+    assert page.evaluate(states)[-1] != "done"  # far below the screen: not fetched yet
+    page.emulate_media(media="print")
+    page.wait_for_function(f"() => ({states})().every(state => state === 'done')")

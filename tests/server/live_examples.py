@@ -207,7 +207,9 @@ def alive(process: psutil.Process) -> bool:
 
 
 def child_pids() -> set[int]:
-    """Taken before a test, so that processes of other fixtures (a served site) are not blamed."""
+    """Taken before a test, so that processes of other fixtures (a served site) are not
+    blamed, nor the resource tracker that multiprocessing starts once per process when
+    an earlier test in it used a spawn pool: the tracker lives until the process ends."""
     return {process.pid for process in psutil.Process().children(recursive=True)}
 
 

@@ -358,7 +358,7 @@ async def test_app_shutdown_stops_every_run_and_the_pool(examples_dir, existing,
     await assert_nothing_left(examples_dir, existing=existing)
 
 
-def test_sigterm_to_python_m_server_leaves_no_process(examples_dir) -> None:
+def test_sigterm_to_python_m_server_leaves_no_process(existing: set[int], examples_dir) -> None:
     port = free_port()
     command = [
         *(sys.executable, "-m", "server", "--port", str(port), "--no-site"),
@@ -375,7 +375,7 @@ def test_sigterm_to_python_m_server_leaves_no_process(examples_dir) -> None:
     # The run, its grandchild and the warm interpreters: three or more, all gone.
     assert len(descendants) >= 3
     assert not [process for process in descendants if alive(process)]
-    asyncio.run(assert_nothing_left(examples_dir))
+    asyncio.run(assert_nothing_left(examples_dir, existing=existing))
 
 
 async def run_then_terminate(

@@ -25,6 +25,12 @@ def examples_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def existing() -> set[int]:
+    """This process's children before the test's server starts; a test takes it first."""
+    return child_pids()
+
+
+@pytest.fixture
 async def client(aiohttp_client, examples_dir: Path, tmp_path: Path):
     app = make_app(tmp_path, examples_dir=examples_dir, limits=Limits(warm_interpreters=2))
     return await aiohttp_client(app)
@@ -70,7 +76,7 @@ async def test_each_run_takes_a_warm_interpreter_and_the_pool_refills(
 
 
 async def test_a_dead_warm_interpreter_is_passed_over_for_a_cold_start(
-    client, launched: list[int], examples_dir: Path
+    existing: set[int], client, launched: list[int], examples_dir: Path
 ) -> None:
     runs = client.app[live_runs]
     await settled(runs)
@@ -86,7 +92,7 @@ async def test_a_dead_warm_interpreter_is_passed_over_for_a_cold_start(
     assert transcript.final["code"] == 3
     [used] = launched
     assert used not in {process.pid for process in waiting}  # started cold instead
-    await assert_nothing_left(examples_dir, runs)
+    await assert_nothing_left(examples_dir, runs, existing)
 
 
 async def test_an_example_that_cannot_start_says_so_and_the_server_carries_on(
@@ -112,7 +118,7 @@ async def test_an_example_that_cannot_start_says_so_and_the_server_carries_on(
 
 
 async def test_a_closing_server_starts_no_interpreter(
-    client, examples_dir: Path, monkeypatch: pytest.MonkeyPatch
+    existing: set[int], client, examples_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     runs = client.app[live_runs]
     await settled(runs)
@@ -129,7 +135,7 @@ async def test_a_closing_server_starts_no_interpreter(
     assert (await read_all(socket)).final["message"] == "the server is shutting down"
     assert started_while_closing == []
     assert not runs.pool.idle
-    await assert_nothing_left(examples_dir)
+    await assert_nothing_left(examples_dir, existing=existing)
 
 
 async def test_closing_the_pool_while_interpreters_start_leaves_none(examples_dir: Path) -> None:

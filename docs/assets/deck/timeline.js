@@ -293,24 +293,38 @@ function addToggle(example) {
 const nearScreen = new IntersectionObserver(
   (entries) => {
     for (const { target: figure, isIntersecting } of entries) {
-      if (!isIntersecting) continue;
-      nearScreen.unobserve(figure);
-      if (timelines.has(figure)) continue;
-      new Timeline(figure).showRecording().catch((problem) => {
-        figure.dataset.state = "error";
-        timelines.get(figure).table.textContent = problem.message;
-      });
+      if (isIntersecting) draw(figure);
     }
   },
   { rootMargin: "50% 0px" },
 );
+
+function draw(figure) {
+  nearScreen.unobserve(figure);
+  if (timelines.has(figure)) return;
+  new Timeline(figure).showRecording().catch((problem) => {
+    figure.dataset.state = "error";
+    timelines.get(figure).table.textContent = problem.message;
+  });
+}
+
+// Paper has no screen to come near: printing draws every figure still waiting.
+const printing = matchMedia("print");
+function drawAllForPrint() {
+  for (const figure of document.querySelectorAll(`${CONTENT} figure.timeline[data-example]`)) draw(figure);
+}
+printing.addEventListener("change", () => {
+  if (printing.matches) drawAllForPrint();
+});
+addEventListener("beforeprint", drawAllForPrint);
 
 function mount() {
   for (const figure of document.querySelectorAll(`${CONTENT} figure.timeline[data-example]`)) {
     if (timelines.has(figure)) continue;
     const example = figure.closest(".example");
     if (example) addToggle(example);
-    nearScreen.observe(figure);
+    if (printing.matches) draw(figure);
+    else nearScreen.observe(figure);
   }
 }
 
