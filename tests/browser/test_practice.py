@@ -148,6 +148,7 @@ def test_an_edit_of_an_older_version_says_so(page, static_site: str) -> None:
     assert "older version" in note.inner_text()
 
 
+@pytest.mark.timeout(180)  # two browsers each load the editor, then Python starts cold
 def test_a_shared_link_opens_the_edit_in_a_new_browser_without_running_it(
     page, browser, static_site: str
 ) -> None:
