@@ -157,7 +157,9 @@ def test_a_shared_link_opens_the_edit_in_a_new_browser_without_running_it(
     edited = code_of(page, EDITED).replace('"event loop"', '"linked loop"')
     replace_code(page, EDITED, edited)
     block(page, EDITED).get_by_role("button", name=f"Share a link to your edit of {EDITED}").click()
-    link = block(page, EDITED).locator("[data-share-url]").input_value()
+    field = block(page, EDITED).locator("[data-share-url]")
+    field.wait_for()  # shown once the link is made: compressing the code takes a moment
+    link = field.input_value()
     assert f"#{EDITED_SLIDE}&edit=" in link
     assert "linked" not in link  # compressed, not spelled out
 
