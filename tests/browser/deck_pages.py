@@ -21,6 +21,15 @@ def wait_for_slide(page, slide_id: str | None = None) -> None:
     page.wait_for_selector(selector, state="visible")
 
 
+def wait_for_next_page(page, url_glob: str, left: str) -> None:
+    """Wait until the deck has moved on to the page at ``url_glob`` and shows a slide of it.
+    Material's instant navigation may change the address before it swaps the content, so
+    the slide ``left`` (of the page before) has to be gone first."""
+    page.wait_for_url(url_glob)
+    page.wait_for_selector(f"section.slide[id='{left}']", state="detached")
+    wait_for_slide(page)
+
+
 def slide_ids(page) -> list[str]:
     return page.eval_on_selector_all("section.slide", "slides => slides.map(s => s.id)")
 

@@ -10,6 +10,7 @@ from tests.browser.deck_pages import (
     path_and_hash,
     present,
     slide_ids,
+    wait_for_next_page,
     wait_for_slide,
 )
 
@@ -104,8 +105,7 @@ def test_past_the_last_slide_is_the_next_page_and_back_again(page, served_site: 
 
     page.keyboard.press("End")
     page.keyboard.press("ArrowRight")
-    page.wait_for_url(f"**{next_path}?present*")
-    wait_for_slide(page)
+    wait_for_next_page(page, f"**{next_path}?present*", left=last_here)
     assert current_id(page) == slide_ids(page)[0]
     assert path_and_hash(page) == (next_path, slide_ids(page)[0])
     assert page.evaluate("window.deckTestMarker") is True

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.deck_pages import current_id, present, slide_ids, wait_for_slide
+from tests.browser.deck_pages import (
+    current_id,
+    present,
+    slide_ids,
+    wait_for_next_page,
+    wait_for_slide,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -66,8 +72,7 @@ def test_the_windows_follow_each_other_both_ways(page, served_site: str) -> None
     speaker.keyboard.press("End")
     wait_for_slide(page, ids[-1])
     speaker.keyboard.press("ArrowRight")
-    page.wait_for_url("**/awaitables/?present*")
-    wait_for_slide(page)
+    wait_for_next_page(page, "**/awaitables/?present*", left=ids[-1])
     assert current_id(page) == slide_ids(page)[0]
     assert "/awaitables/?speaker" in speaker.url
 

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from survey.paths import REPLAYS_DIR
+from tests.browser.editing import code_of, open_editor, replace_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("python_in_the_browser")]
 
@@ -95,13 +96,12 @@ LANES = """(figure) => ({
 
 def run_edit(page, static_site: str, changes: list[tuple[str, str]]) -> dict:
     page.goto(f"{static_site}/concurrency/")
-    block(page).get_by_role("button", name=f"Edit {EXAMPLE}").click()
-    field = page.get_by_role("textbox", name=f"Code of {EXAMPLE}")
-    code = field.input_value()
+    open_editor(page, EXAMPLE)
+    code = code_of(page, EXAMPLE)
     for old, new in changes:
         assert old in code
         code = code.replace(old, new)
-    field.fill(code)
+    replace_code(page, EXAMPLE, code)
     block(page).get_by_role("button", name=f"Run {EXAMPLE}").click()
     block(page).locator(".live-panel[data-state='exit']").wait_for(timeout=60_000)
     page.locator(f"{FIGURE}[data-state='done']").wait_for()

@@ -148,6 +148,7 @@ def test_an_edit_of_an_older_version_says_so(page, static_site: str) -> None:
     assert "older version" in note.inner_text()
 
 
+@pytest.mark.timeout(180)  # two browsers each load the editor, then Python starts cold
 def test_a_shared_link_opens_the_edit_in_a_new_browser_without_running_it(
     page, browser, static_site: str
 ) -> None:
@@ -156,7 +157,9 @@ def test_a_shared_link_opens_the_edit_in_a_new_browser_without_running_it(
     edited = code_of(page, EDITED).replace('"event loop"', '"linked loop"')
     replace_code(page, EDITED, edited)
     block(page, EDITED).get_by_role("button", name=f"Share a link to your edit of {EDITED}").click()
-    link = block(page, EDITED).locator("[data-share-url]").input_value()
+    field = block(page, EDITED).locator("[data-share-url]")
+    field.wait_for()  # shown once the link is made: compressing the code takes a moment
+    link = field.input_value()
     assert f"#{EDITED_SLIDE}&edit=" in link
     assert "linked" not in link  # compressed, not spelled out
 

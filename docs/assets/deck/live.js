@@ -148,10 +148,13 @@ class Panel {
   }
 }
 
+// The recorded output is the next code block after the code; the editor's hint,
+// note and link field may stand between them.
 function outputAfter(block) {
-  const next = block.nextElementSibling;
+  let next = block.nextElementSibling;
+  while (next && !next.classList.contains("highlight")) next = next.nextElementSibling;
   const title = next?.querySelector(":scope > .filename")?.textContent.trim();
-  return next?.classList.contains("highlight") && title === "Output" ? next : null;
+  return title === "Output" ? next : null;
 }
 
 // One run on screen at a time: a new Run stops and replaces the one before.
