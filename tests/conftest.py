@@ -1,4 +1,4 @@
-"""Fixtures shared across the suite: the built site, a served deck, and a real Chromium."""
+"""Fixtures shared across the suite: each Python, the built site, a served deck, a real Chromium."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from tools.harness import (
     serving,
     serving_static,
 )
+from tools.interpreters import SUPPORTED, probe
 
 # CI sets this so that a missing browser fails the run instead of skipping it.
 REQUIRE_BROWSER = os.environ.get("SURVEY_REQUIRE_BROWSER") == "1"
@@ -36,6 +37,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Browser tests go last: Playwright's sync API keeps an event loop running in the
     main thread for the rest of the session, which `asyncio.run()` refuses to share."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(params=SUPPORTED)
+def python(request: pytest.FixtureRequest) -> str:
+    """Each of 3.11, 3.12 and 3.13 in turn; one that does not start is skipped, by name."""
+    found = probe(request.param)
+    if found.path is None:
+        pytest.skip(found.reason)
+    return found.path
 
 
 @pytest.fixture(scope="session")

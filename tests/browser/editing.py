@@ -1,5 +1,5 @@
-"""Driving an example's editor as a reader does: Edit, select all, type; and reading
-what it holds through edit.js, the module the page itself uses."""
+"""Driving an example's editor as a reader does: Edit, select all, type; and reading what it
+holds, or running it in the browser, through the modules the page itself uses."""
 
 from __future__ import annotations
 
@@ -24,6 +24,24 @@ def code_of(page, example_id: str) -> str:
           const live = document.querySelector("script[src*='assets/deck/live.js']").src;
           const { codeOf } = await import(new URL("edit.js", live).href);
           return codeOf(document.querySelector(`.example[data-example="${id}"]`));
+        }""",
+        example_id,
+    )
+
+
+def run_in_browser(page, example_id: str) -> list[dict]:
+    """Every event of one run of the example in this page's Pyodide worker, through
+    browser-run.js, the module the Run button uses."""
+    return page.evaluate(
+        """async (id) => {
+          const live = document.querySelector("script[src*='assets/deck/live.js']").src;
+          const { runInBrowser } = await import(new URL("browser-run.js", live).href);
+          const events = [];
+          const run = { id, region: null, code: null };
+          for await (const event of runInBrowser(run, { signal: new AbortController().signal })) {
+            events.push(event);
+          }
+          return events;
         }""",
         example_id,
     )

@@ -10,7 +10,7 @@ import pytest
 from survey.catalog import Example, discover
 from survey.paths import EXAMPLES_DIR
 from survey.recording import mask
-from tests.browser.editing import code_of, edit
+from tests.browser.editing import code_of, edit, run_in_browser
 
 pytestmark = [
     pytest.mark.browser,
@@ -96,19 +96,6 @@ def test_an_example_prints_its_committed_output_in_the_browser(
     assert lines[-1].startswith("[exit 0 · ")
 
 
-# Every example the catalog lets run in a browser, through the module the page uses,
-# in one page: its spare interpreter warms up between runs as it does for a reader.
-RUN_ONE = """async (id) => {
-  const { runInBrowser } = await import("./assets/deck/browser-run.js");
-  const events = [];
-  const run = { id, region: null, code: null };
-  for await (const event of runInBrowser(run, { signal: new AbortController().signal })) {
-    events.push(event);
-  }
-  return events;
-}"""
-
-
 def wrong_output(example: Example, events: list[dict]) -> str | None:
     """How a browser run's events differ from the example's committed output, or None."""
     if events[-1].get("type") != "exit" or events[-1].get("code") != 0:
@@ -143,12 +130,13 @@ def test_at_least_fifteen_examples_run_in_the_browser() -> None:
 def test_every_example_marked_for_the_browser_prints_its_committed_output_there(
     page, static_site: str, share: int
 ) -> None:
+    # All in one page, as a reader runs them: its spare interpreter warms up between runs.
     examples = browser_examples()[share::SHARES]
     page.goto(f"{static_site}/")
     wrong = {}
     for example in examples:
         for _ in range(tries(example.id)):
-            problem = wrong_output(example, page.evaluate(RUN_ONE, example.id))
+            problem = wrong_output(example, run_in_browser(page, example.id))
             if problem is None:
                 break
         if problem:

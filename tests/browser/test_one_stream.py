@@ -8,7 +8,7 @@ import json
 import pytest
 
 from survey.paths import REPLAYS_DIR
-from tests.browser.editing import code_of, open_editor, replace_code
+from tests.browser.editing import code_of, open_editor, replace_code, run_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("python_in_the_browser")]
 
@@ -27,15 +27,6 @@ FROM_SOCKET = """(id) => new Promise((resolve, reject) => {
   };
   socket.onerror = () => reject(new Error("the socket failed"));
 })"""
-FROM_WORKER = """async (id) => {
-  const { runInBrowser } = await import("../assets/deck/browser-run.js");
-  const events = [];
-  const run = { id, region: null, code: null };
-  for await (const event of runInBrowser(run, { signal: new AbortController().signal })) {
-    events.push(event);
-  }
-  return events;
-}"""
 
 
 def shape(events: list[dict]) -> dict:
@@ -64,7 +55,7 @@ def test_the_socket_the_replay_file_and_the_worker_give_the_same_events(
     from_socket = page.evaluate(FROM_SOCKET, EXAMPLE)
     replay = json.loads((REPLAYS_DIR / f"{EXAMPLE}.json").read_text(encoding="utf-8"))
     page.goto(f"{static_site}/concurrency/")
-    from_worker = page.evaluate(FROM_WORKER, EXAMPLE)
+    from_worker = run_in_browser(page, EXAMPLE)
 
     socket, stored, worker = (
         shape(events) for events in (from_socket, replay["events"], from_worker)

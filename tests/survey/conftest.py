@@ -1,26 +1,14 @@
-"""Interpreters to trace examples on, and questions asked of a recording's trace."""
+"""Questions asked of a recording's trace, and an example run as the runner runs it."""
 
 from __future__ import annotations
 
 import itertools
 import sys
 
-import pytest
-
 from survey.catalog import load
 from survey.paths import EXAMPLES_DIR
 from survey.recording import Recording
 from survey.stream import record
-from tools.interpreters import SUPPORTED, probe
-
-
-@pytest.fixture(params=SUPPORTED)
-def python(request: pytest.FixtureRequest) -> str:
-    """Each of 3.11, 3.12 and 3.13 in turn; one that does not start is skipped, by name."""
-    found = probe(request.param)
-    if found.path is None:
-        pytest.skip(found.reason)
-    return found.path
 
 
 async def run_traced(example_id: str, python: str = sys.executable) -> Recording:

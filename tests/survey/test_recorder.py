@@ -230,19 +230,24 @@ print("".join(written), end="")
 """
 
 
-def test_a_callback_records_what_the_pipe_would_without_the_survey_package(tmp_path) -> None:
-    """What runs in a browser: the recorder copied alone, writing into a callable."""
+def run_recorder_alone(script: str, tmp_path) -> subprocess.CompletedProcess:
+    """``script`` run with the recorder copied alone into ``tmp_path`` as its argument, in
+    isolated mode (-I), so nothing of the project is importable: as in a browser."""
     alone = tmp_path / "recorder.py"
     alone.write_text((ROOT / "survey" / "recorder.py").read_text(encoding="utf-8"))
-    # -I: isolated, so nothing of the project is importable; only the file given.
-    run = subprocess.run(
-        [sys.executable, "-I", "-c", CALLBACK_RUN, str(alone)],
+    return subprocess.run(
+        [sys.executable, "-I", "-c", script, str(alone)],
         capture_output=True,
         text=True,
         timeout=30,
         check=True,
         cwd=tmp_path,
     )
+
+
+def test_a_callback_records_what_the_pipe_would_without_the_survey_package(tmp_path) -> None:
+    """What runs in a browser: the recorder copied alone, writing into a callable."""
+    run = run_recorder_alone(CALLBACK_RUN, tmp_path)
     lines = run.stdout.splitlines(keepends=True)
     assert lines
     assert all(line.count("\n") == 1 for line in lines)
@@ -278,16 +283,7 @@ print(json.dumps({"held": held, "batches": batches}))
 
 def test_flush_writes_what_the_recorder_held_back_as_one_batch(tmp_path) -> None:
     """What a run in a browser does as it ends: flush(), then one batch a call."""
-    alone = tmp_path / "recorder.py"
-    alone.write_text((ROOT / "survey" / "recorder.py").read_text(encoding="utf-8"))
-    run = subprocess.run(
-        [sys.executable, "-I", "-c", BATCH_RUN, str(alone)],
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=True,
-        cwd=tmp_path,
-    )
+    run = run_recorder_alone(BATCH_RUN, tmp_path)
     result = json.loads(run.stdout)
     assert result["held"] == 0
     first = result["batches"][0]

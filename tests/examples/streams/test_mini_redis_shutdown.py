@@ -13,20 +13,10 @@ import time
 import pytest
 
 from tests.examples.streams.standalone import start_standalone
-from tools.interpreters import SUPPORTED, probe
 
 VALUE = 256 * 1024
 GETS = 40  # 10 MiB of replies, written at once: far more than the sockets between can hold
 REPLY = len(b"$%d\r\n" % VALUE) + VALUE + 2
-
-
-@pytest.fixture(params=SUPPORTED)
-def python(request: pytest.FixtureRequest) -> str:
-    """Each of 3.11, 3.12 and 3.13 in turn; one that does not start is skipped, by name."""
-    found = probe(request.param)
-    if found.path is None:
-        pytest.skip(found.reason)
-    return found.path
 
 
 def owed_client(port: int) -> socket.socket:
