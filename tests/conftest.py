@@ -7,11 +7,12 @@ import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from filelock import FileLock
+from playwright.sync_api import BrowserContext, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import sync_playwright
 
 from tools import interpreters
 from tools.harness import (
@@ -115,17 +116,63 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh 1280×720 page that fails the test on any console error."""
+@pytest.fixture(scope="session")
+def pages_context(browser) -> Iterator[BrowserContext]:
+    """One browser context for every `page` of this worker, as one reader's browser. Its
+    Cache Storage keeps the started interpreter's snapshot (python-worker.js), so only the
+    worker's first Python start pays for a whole start (~5 core-seconds; a restore ~1.5,
+    measured), the rest restore it as a returning reader's do: both paths are run. What a
+    test stores otherwise (a kept edit) is wiped when it ends (`page`)."""
     context = browser.new_context(viewport=SLIDE_SIZE)
-    page = context.new_page()
+    yield context
+    context.close()
+
+
+# All a page can keep for the next test to find, but the Cache Storage of snapshots.
+SITE_DATA = "cookies,local_storage,indexeddb,service_workers"
+
+
+@pytest.fixture
+def page(pages_context: BrowserContext) -> Iterator[Page]:
+    """A fresh 1280×720 page that fails the test on any console error."""
+    visited: set[str] = set()
+
+    def visit(request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https"):
+            visited.add(f"{parts.scheme}://{parts.netloc}")
+
+    pages_context.on("request", visit)
+    with failing_on_console_errors(pages_context.new_page()) as page:
+        yield page
+        pages_context.remove_listener("request", visit)
+        forget(pages_context, page, visited)
+
+
+@pytest.fixture
+def clocked_page(browser) -> Iterator[Page]:
+    """`page`, in a browser context of its own: for a test that installs Playwright's fake
+    clock, which holds for every later page of the context, not only the test's."""
+    context = browser.new_context(viewport=SLIDE_SIZE)
+    with failing_on_console_errors(context.new_page()) as page:
+        yield page
+        context.close()
+
+
+@contextmanager
+def failing_on_console_errors(page: Page) -> Iterator[Page]:
     errors: list[str] = []
-    page.on(
-        "console",
-        lambda message: message.type == "error" and errors.append(message.text),
-    )
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
-    context.close()
     assert not errors, f"console errors: {errors}"
+
+
+def forget(context: BrowserContext, page: Page, origins: set[str]) -> None:
+    """Clear what the test's pages stored at ``origins``, and close them (popups too)."""
+    session = context.new_cdp_session(page)
+    for origin in origins:
+        session.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": SITE_DATA})
+    session.detach()
+    for opened in context.pages:
+        opened.close()

@@ -148,7 +148,7 @@ def test_nothing_is_fetched_before_the_first_run_and_nothing_leaves_the_site(
     page, static_site: str
 ) -> None:
     requests: list[str] = []
-    page.context.on("request", lambda request: requests.append(request.url))
+    page.on("request", lambda request: requests.append(request.url))
     open_example(page, static_site, EDITED)
     page.wait_for_load_state("networkidle")
     before = [url for url in requests if RUNTIME in url or "/examples/" in url]

@@ -98,18 +98,18 @@ def test_the_speaker_window_mirrors_live_output(page, served_site: str) -> None:
 
 
 def test_the_timer_pauses_resumes_restarts_and_keeps_time_across_pages(
-    page, served_site: str
+    clocked_page, served_site: str
 ) -> None:
     # The windows' clocks move only when the test moves them.
-    page.clock.install()
-    present(page, served_site)
-    speaker = open_speaker(page)
-    page.clock.pause_at(speaker.evaluate("Date.now()") + 1000)
+    clocked_page.clock.install()
+    present(clocked_page, served_site)
+    speaker = open_speaker(clocked_page)
+    clocked_page.clock.pause_at(speaker.evaluate("Date.now()") + 1000)
     timer = speaker.get_by_role("timer")
     bar = speaker.locator(".deck-speaker__bar")
 
     def shown_after(milliseconds: int) -> str:
-        page.clock.run_for(milliseconds)
+        clocked_page.clock.run_for(milliseconds)
         return timer.inner_text()
 
     start = shown_after(0)

@@ -111,36 +111,38 @@ def test_a_second_run_replaces_the_first_in_its_panel(page, served_site: str) ->
     assert not recorded.is_visible()
 
 
-def test_without_the_server_the_button_replays_with_recorded_pacing(page, static_site: str) -> None:
+def test_without_the_server_the_button_replays_with_recorded_pacing(
+    clocked_page, static_site: str
+) -> None:
     recording = loads((REPLAYS_DIR / f"{SLOW}.json").read_text(encoding="utf-8"))
     first, second = (round(line.t * 1000) for line in recording.lines)
     end = round(recording.elapsed * 1000)
     # The page's clock moves only when the test moves it: each line must wait for its time.
-    page.clock.install()
-    page.goto(f"{static_site}/concurrency/")
-    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
-    page.evaluate(LISTEN)
-    replay = page.get_by_role("button", name=f"Replay {SLOW}")
+    clocked_page.clock.install()
+    clocked_page.goto(f"{static_site}/concurrency/")
+    clocked_page.clock.pause_at(clocked_page.evaluate("Date.now()") + 1000)
+    clocked_page.evaluate(LISTEN)
+    replay = clocked_page.get_by_role("button", name=f"Replay {SLOW}")
     assert replay.get_attribute("data-run") == "replay"
     replay.click()
-    assert "recorded run" in page.locator(".live-panel .filename").inner_text()
-    page.wait_for_function(STARTED, polling=50)
+    assert "recorded run" in clocked_page.locator(".live-panel .filename").inner_text()
+    clocked_page.wait_for_function(STARTED, polling=50)
 
     shown, now = [], 0
     # A line shows at the first animation frame after its time (16 ms on the page's clock).
     frame = 17
     for moment in (first - 1, first + frame, second - 1, second + frame, end + frame):
-        page.clock.run_for(moment - now)
+        clocked_page.clock.run_for(moment - now)
         now = moment
-        shown.append(len(log_lines(page, SLOW)))
+        shown.append(len(log_lines(clocked_page, SLOW)))
     # Nothing before the first line's time, one line until the second's, then the exit line.
     assert shown == [0, 1, 1, 2, 3]
-    messages = page.evaluate("window.liveMessages")
+    messages = clocked_page.evaluate("window.liveMessages")
     kinds = [message["event"]["type"] for message in messages[1:]]
     # A replay sends the recorded trace too, in the batches a live run would have.
     assert "trace" in kinds
     assert [kind for kind in kinds if kind != "trace"] == ["start", "line", "line", "exit"]
-    assert log_lines(page, SLOW)[:-1] == recorded_lines(SLOW)
+    assert log_lines(clocked_page, SLOW)[:-1] == recorded_lines(SLOW)
 
 
 def test_the_close_button_removes_the_panel_and_brings_back_the_recording(
@@ -197,18 +199,18 @@ def test_a_missing_recording_says_so(lenient_page, static_site: str) -> None:
     assert log_lines(lenient_page, SLOW) == ["[no recording: HTTP 404]"]
 
 
-def test_stop_during_a_replay_ends_it_there(page, static_site: str) -> None:
+def test_stop_during_a_replay_ends_it_there(clocked_page, static_site: str) -> None:
     recording = loads((REPLAYS_DIR / f"{SLOW}.json").read_text(encoding="utf-8"))
     first = round(recording.lines[0].t * 1000)
-    page.clock.install()
-    page.goto(f"{static_site}/concurrency/")
-    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
-    page.evaluate(LISTEN)
-    page.get_by_role("button", name=f"Replay {SLOW}").click()
-    page.wait_for_function(STARTED, polling=50)
-    page.clock.run_for(first + 1)
-    page.get_by_role("button", name=f"Stop {SLOW}").click()
+    clocked_page.clock.install()
+    clocked_page.goto(f"{static_site}/concurrency/")
+    clocked_page.clock.pause_at(clocked_page.evaluate("Date.now()") + 1000)
+    clocked_page.evaluate(LISTEN)
+    clocked_page.get_by_role("button", name=f"Replay {SLOW}").click()
+    clocked_page.wait_for_function(STARTED, polling=50)
+    clocked_page.clock.run_for(first + 1)
+    clocked_page.get_by_role("button", name=f"Stop {SLOW}").click()
     # Everything the recording still held is due by now: none of it may show.
-    page.clock.run_for(round(recording.elapsed * 1000) + 1000)
-    assert log_lines(page, SLOW) == [recorded_lines(SLOW)[0], "[stopped]"]
-    assert page.get_by_role("button", name=f"Replay {SLOW}").is_visible()
+    clocked_page.clock.run_for(round(recording.elapsed * 1000) + 1000)
+    assert log_lines(clocked_page, SLOW) == [recorded_lines(SLOW)[0], "[stopped]"]
+    assert clocked_page.get_by_role("button", name=f"Replay {SLOW}").is_visible()
