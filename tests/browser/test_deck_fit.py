@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from survey.paths import ROOT
-from tests.browser.deck_pages import deck_pages, present, slide_ids, wait_for_slide
+from tests.browser.deck_pages import deck_pages, present, slide_ids
 from tools.notebooks.pages import read_site
 
 # Every slide of every page, twice over.
@@ -14,9 +14,24 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 # Code read from the back of a room, on a 1280×720 projector.
 MIN_CODE_PX = 11
 
-# For the slide on screen: what sticks out of the slide, or the slide out of the
-# window; a code block that has to scroll; code smaller than the given px.
-MEASURE = """minCodePx => {
+# Every slide of the page, shown in turn as its anchor in the address shows it, and for
+# each what is wrong: what sticks out of the slide, or the slide out of the window; a code
+# block that has to scroll; code smaller than the given px. One call a page: the page
+# waits for each slide itself.
+MEASURE_EVERY_SLIDE = """async minCodePx => {
+  const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+  const measured = {};
+  for (const id of [...document.querySelectorAll("section.slide")].map(slide => slide.id)) {
+    location.hash = id;
+    const shown = `section.slide[id='${CSS.escape(id)}'][aria-current='step']`;
+    const deadline = performance.now() + 10000;
+    while (!document.querySelector(shown) && performance.now() < deadline) await frame();
+    await frame();
+    measured[id] = document.querySelector(shown) ? measure(minCodePx) : ["never shown"];
+  }
+  return measured;
+
+  function measure(minCodePx) {
     const slide = document.querySelector("section.slide[aria-current='step']");
     const box = slide.getBoundingClientRect();
     const problems = [];
@@ -57,6 +72,7 @@ MEASURE = """minCodePx => {
         if (size < minCodePx) problems.push(`${title}: code at ${size} px`);
     }
     return problems;
+  }
 }"""
 
 
@@ -84,14 +100,10 @@ def test_every_slide_fits(browser, served_site: str, width: int, height: int) ->
         overflowing, measured = {}, {}
         for path in deck_pages(page, served_site):
             present(page, served_site, path)
-            measured[path] = 0
-            for slide_id in slide_ids(page):
-                page.evaluate("id => { location.hash = id; }", slide_id)
-                wait_for_slide(page, slide_id)
-                problems = page.evaluate(MEASURE, MIN_CODE_PX * width / 1280)
-                measured[path] += 1
-                if problems:
-                    overflowing[f"{path}#{slide_id}"] = problems
+            slides = page.evaluate(MEASURE_EVERY_SLIDE, MIN_CODE_PX * width / 1280)
+            assert list(slides) == slide_ids(page)
+            measured[path] = len(slides)
+            overflowing |= {f"{path}#{id}": problems for id, problems in slides.items() if problems}
         # Every page of the nav, in its order, and every slide of each was measured.
         assert list(measured.items()) == list(nav_pages().items())
         assert not overflowing
