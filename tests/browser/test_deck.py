@@ -218,6 +218,25 @@ def test_go_to_by_number_and_by_title(page, served_site: str) -> None:
     wait_for_slide(page, ids[-1])
 
 
+def test_a_key_pressed_as_a_dialog_closes_reaches_the_deck(page, served_site: str) -> None:
+    # Until the close event gives focus back, the closed dialog's field still has it: on a
+    # busy machine the next key press can land there.
+    present(page, served_site)
+    page.keyboard.press("g")
+    page.keyboard.type("3")
+    still_focused = page.evaluate(
+        """() => {
+          const field = document.activeElement;
+          field.form.requestSubmit();
+          const pressed = new KeyboardEvent("keydown", { key: "g", bubbles: true });
+          field.dispatchEvent(pressed);
+          return field.id;
+        }"""
+    )
+    assert still_focused == "deck-goto-input"
+    assert page.get_by_role("dialog", name="Go to slide").is_visible()
+
+
 @pytest.mark.parametrize("key", ["b", "."])
 def test_blank_hides_the_slide_and_comes_back(page, served_site: str, key: str) -> None:
     present(page, served_site)

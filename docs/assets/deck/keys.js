@@ -15,6 +15,9 @@ const NOT_TEXT = new Set([
 
 export function isTyping(target) {
   if (!(target instanceof Element)) return false;
+  // A closed dialog hands focus back only when its close event runs, a task later: a key
+  // pressed before then still lands on the dialog's field, and is the deck's.
+  if (target.closest("dialog:not([open])")) return false;
   if (target instanceof HTMLElement && target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && !NOT_TEXT.has(target.type);
