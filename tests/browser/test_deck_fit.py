@@ -14,24 +14,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 # Code read from the back of a room, on a 1280×720 projector.
 MIN_CODE_PX = 11
 
-# Every slide of the page, shown in turn as its anchor in the address shows it, and for
-# each what is wrong: what sticks out of the slide, or the slide out of the window; a code
-# block that has to scroll; code smaller than the given px. One call a page: the page
-# waits for each slide itself.
-MEASURE_EVERY_SLIDE = """async minCodePx => {
-  const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
-  const measured = {};
-  for (const id of [...document.querySelectorAll("section.slide")].map(slide => slide.id)) {
-    location.hash = id;
-    const shown = `section.slide[id='${CSS.escape(id)}'][aria-current='step']`;
-    const deadline = performance.now() + 10000;
-    while (!document.querySelector(shown) && performance.now() < deadline) await frame();
-    await frame();
-    measured[id] = document.querySelector(shown) ? measure(minCodePx) : ["never shown"];
-  }
-  return measured;
-
-  function measure(minCodePx) {
+# For the slide on screen: what sticks out of the slide, or the slide out of the
+# window; a code block that has to scroll; code smaller than the given px.
+MEASURE = """minCodePx => {
     const slide = document.querySelector("section.slide[aria-current='step']");
     const box = slide.getBoundingClientRect();
     const problems = [];
@@ -72,8 +57,24 @@ MEASURE_EVERY_SLIDE = """async minCodePx => {
         if (size < minCodePx) problems.push(`${title}: code at ${size} px`);
     }
     return problems;
-  }
 }"""
+
+# Every slide of the page, shown in turn as its anchor in the address shows it, with
+# what MEASURE finds wrong with each. One call a page: the page waits for each slide itself.
+MEASURE_EVERY_SLIDE = f"""async minCodePx => {{
+  const measure = {MEASURE};
+  const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+  const measured = {{}};
+  for (const id of [...document.querySelectorAll("section.slide")].map(slide => slide.id)) {{
+    location.hash = id;
+    const shown = `section.slide[id='${{CSS.escape(id)}}'][aria-current='step']`;
+    const deadline = performance.now() + 10000;
+    while (!document.querySelector(shown) && performance.now() < deadline) await frame();
+    await frame();
+    measured[id] = document.querySelector(shown) ? measure(minCodePx) : ["never shown"];
+  }}
+  return measured;
+}}"""
 
 
 def nav_pages() -> dict[str, int]:
