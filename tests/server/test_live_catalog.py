@@ -71,7 +71,7 @@ async def run_every_example(site_dir: Path) -> dict[str, LiveRun]:
     url = f"http://127.0.0.1:{runner.addresses[0][1]}/api/run/"
     results = {}
 
-    async def run(session: aiohttp.ClientSession, example: Example) -> Transcript:
+    async def by_socket(session: aiohttp.ClientSession, example: Example) -> Transcript:
         async with session.ws_connect(url + example.id) as socket:
             return await read_all(socket)
 
@@ -80,7 +80,7 @@ async def run_every_example(site_dir: Path) -> dict[str, LiveRun]:
             for batch in batches(EXAMPLES):
                 await asyncio.gather(*runs.pool.starting)
                 waiting = {warm.process.pid for warm in runs.pool.idle}
-                transcripts = await asyncio.gather(*(run(session, each) for each in batch))
+                transcripts = await asyncio.gather(*(by_socket(session, each) for each in batch))
                 # The runs are over and the pool refilled once the server lets go of them.
                 await asyncio.gather(*(run.finished.wait() for run in list(runs.runs)))
                 for example, transcript in zip(batch, transcripts, strict=True):
