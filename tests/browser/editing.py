@@ -10,6 +10,20 @@ def block(page, example_id: str):
     return page.locator(f".example[data-example='{example_id}']")
 
 
+# How long a run in the page may take to end, Python's start included: a few seconds
+# alone, far more on a machine busy with other tests' browsers. A browser's very first
+# start (nothing in its Cache Storage yet) also compiles the runtime and keeps a snapshot.
+RUN_MS = 60_000
+FIRST_START_MS = 120_000
+
+
+def finished_panel(page, example_id: str, timeout: float = RUN_MS):
+    """The run's panel once it says how the run ended."""
+    panel = block(page, example_id).locator(".live-panel[data-state]")
+    panel.wait_for(timeout=timeout)
+    return panel
+
+
 def open_editor(page, example_id: str):
     """Press Edit; the editor's text box once it is there (loaded at the first Edit)."""
     block(page, example_id).get_by_role("button", name=f"Edit {example_id}").click()

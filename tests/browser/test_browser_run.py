@@ -10,7 +10,7 @@ import pytest
 from survey.catalog import Example, discover
 from survey.paths import EXAMPLES_DIR
 from survey.recording import mask
-from tests.browser.editing import code_of, edit, run_in_browser
+from tests.browser.editing import block, code_of, edit, finished_panel, run_in_browser
 
 pytestmark = [
     pytest.mark.browser,
@@ -42,18 +42,8 @@ def recorded_lines(example_id: str) -> list[str]:
     return (EXAMPLES_DIR / f"{example_id}.out").read_text(encoding="utf-8").splitlines()
 
 
-def block(page, example_id: str):
-    return page.locator(f".example[data-example='{example_id}']")
-
-
 def run_button(page, example_id: str):
     return block(page, example_id).locator("button.live-run")
-
-
-def finished_panel(page, example_id: str):
-    panel = block(page, example_id).locator(".live-panel[data-state]")
-    panel.wait_for(timeout=60_000)
-    return panel
 
 
 def log_lines(page, example_id: str) -> list[str]:

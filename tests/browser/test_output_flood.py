@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import editing
-from tests.browser.editing import open_editor
+from tests.browser.editing import block, finished_panel, open_editor
 from tools.harness import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("python_in_the_browser")]
@@ -67,10 +67,6 @@ SHOWN = """(log) => ({
 })"""
 
 
-def block(page, example_id: str):
-    return page.locator(f".example[data-example='{example_id}']")
-
-
 def replace_code(page, example_id: str, code: str) -> None:
     open_editor(page, example_id)
     editing.replace_code(page, example_id, code)
@@ -81,8 +77,7 @@ def log(page, example_id: str):
 
 
 def finished(page, example_id: str, expected: str) -> None:
-    panel = block(page, example_id).locator(".live-panel[data-state]")
-    panel.wait_for(timeout=60_000)
+    panel = finished_panel(page, example_id)
     ending = log(page, example_id).inner_text().splitlines()[-3:]
     assert panel.get_attribute("data-state") == expected, ending
 

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.editing import block, code_of, open_editor, replace_code
+from tests.browser.editing import (
+    FIRST_START_MS,
+    block,
+    code_of,
+    finished_panel,
+    open_editor,
+    replace_code,
+)
 from tests.browser.test_accessibility import assert_accessible
 from tools.harness import SLIDE_SIZE, build_site, serving_static
 
@@ -41,12 +48,6 @@ def stored_edits(page) -> dict[str, str]:
         "() => Object.fromEntries(Object.entries(localStorage)"
         ".filter(([key]) => key.startsWith('survey.edit:')))"
     )
-
-
-def finished_panel(page, example_id: str):
-    panel = block(page, example_id).locator(".live-panel[data-state]")
-    panel.wait_for(timeout=60_000)
-    return panel
 
 
 def test_the_editor_keys_indent_run_and_let_the_keyboard_leave(page, static_site: str) -> None:
@@ -179,7 +180,7 @@ def test_a_shared_link_opens_the_edit_in_a_new_browser_without_running_it(
         assert not [url for url in requests if "/assets/pyodide/" in url]  # nothing ran
 
         block(reader, EDITED).get_by_role("button", name=f"Run {EDITED}").click()
-        panel = finished_panel(reader, EDITED)
+        panel = finished_panel(reader, EDITED, timeout=FIRST_START_MS)  # a new browser
         assert "from a link" in panel.locator(".filename").inner_text()
         assert "hello, linked loop" in panel.inner_text()
     finally:
