@@ -36,8 +36,16 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Browser tests go last: Playwright's sync API keeps an event loop running in the
-    main thread for the rest of the session, which `asyncio.run()` refuses to share."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    main thread for the rest of the session, which `asyncio.run()` refuses to share. Slow
+    ones go first among their kind, so that pytest-xdist hands them out early and the
+    quick ones fill the end, not one worker still printing the deck while the rest idle.
+    The order within each part stays pytest-randomly's."""
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("browser") is not None,
+            item.get_closest_marker("slow") is None,
+        )
+    )
 
 
 @pytest.fixture(params=SUPPORTED)

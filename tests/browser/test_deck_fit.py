@@ -93,6 +93,7 @@ def nav_pages() -> dict[str, int]:
     return slides
 
 
+@pytest.mark.slow  # every slide of the deck, at each size
 @pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
 def test_every_slide_fits(browser, served_site: str, width: int, height: int) -> None:
     context = browser.new_context(viewport={"width": width, "height": height})
