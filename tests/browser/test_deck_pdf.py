@@ -12,14 +12,15 @@ import pytest
 from pypdf import PdfReader
 
 from survey.paths import ROOT
-from tests.browser.deck_pages import deck_pages, present
+from tools.harness import deck_urls
 from tools.pdf import print_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(400)]
 
-# Each slide's heading, as the reader sees it (without Material's permalink sign).
-TITLES = """() => [...document.querySelectorAll("section.slide")].map(
-    slide => slide.querySelector("h1, h2").innerText.replace(/¶$/, ""))"""
+# Each slide's heading, as the reader sees it (without Material's permalink sign): the
+# deck makes a title slide of the page's H1 and a slide of each H2 (slides.js).
+TITLES = """() => [...document.querySelectorAll("article.md-content__inner > :is(h1, h2)")]
+    .map(heading => heading.innerText.replace(/¶$/, ""))"""
 
 
 # Each drawn figure's lane labels, slide by slide.
@@ -37,8 +38,8 @@ def test_the_pdf_has_each_slide_on_its_own_page_in_order(
     page, built_site: Path, served_site: str, tmp_path: Path
 ) -> None:
     titles = []
-    for path in deck_pages(page, served_site):
-        present(page, served_site, path)
+    for url in deck_urls(page, served_site):
+        page.goto(url)  # read as a page: presenting it would fit every slide, as the tool does
         titles += page.evaluate(TITLES)
 
     output = tmp_path / "deck.pdf"
