@@ -21,7 +21,7 @@ def start_in_background(to: str, delay: float) -> asyncio.Task:
 
 
 async def main() -> None:
-    for to, delay in [("ada", 0.06), ("bo", 0.02), ("cy", 0.04)]:
+    for to, delay in [("ada", 0.3), ("bo", 0.1), ("cy", 0.2)]:
         start_in_background(to, delay)
     print(f"running: {sorted(task.get_name() for task in background_tasks)}")
     await asyncio.gather(*background_tasks)
