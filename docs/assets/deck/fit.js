@@ -99,11 +99,13 @@ export function fitSlide(slide, key = "") {
   if (key) slide.dataset.fitFor = key;
 }
 
-// A slide whose content changed (an output panel opened, an editor, a verdict):
-// fitted again, so that its code shrinks to fit rather than being cut off.
+// A slide whose content changed (an output panel opened, an editor, a verdict, the
+// Run and Edit buttons placed once the page knows who runs them): fitted again, so
+// that its code shrinks to fit rather than being cut off. A slide not fitted yet is
+// left for the deck to fit when it is shown, or in idle time.
 export function refit(node) {
   const slide = node.closest?.(".slide");
-  if (slide && document.documentElement.dataset.deck === "present") fitSlide(slide);
+  if (slide?.dataset.fitFor && document.documentElement.dataset.deck === "present") fitSlide(slide);
 }
 
 export function viewportKey() {
