@@ -7,7 +7,7 @@ import pytest
 from axe_playwright_python import sync_playwright as axe_sync
 
 from tests.browser.deck_pages import present, wait_for_slide
-from tests.browser.editing import open_editor
+from tests.browser.editing import finished_panel, open_editor
 
 pytestmark = pytest.mark.browser
 
@@ -116,7 +116,7 @@ def test_editing_and_a_browser_run(scheme_page, static_site: str) -> None:
     scheme_page.locator(".cm-editor .cm-content").wait_for()  # the code editor, not the fallback
     assert_accessible(scheme_page)
     scheme_page.get_by_role("button", name=f"Run {example_id}").click()
-    scheme_page.wait_for_selector(".live-panel[data-state]", timeout=60_000)
+    finished_panel(scheme_page, example_id)
     scheme_page.get_by_role("button", name=f"Edit {example_id}").click()  # leave the editor
     reset = scheme_page.get_by_role("button", name=f"Reset {example_id} to the published code")
     assert reset.is_visible()

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from survey.paths import REPLAYS_DIR
-from tests.browser.editing import code_of, open_editor, replace_code, run_in_browser
+from tests.browser.editing import RUN_MS, code_of, open_editor, replace_code, run_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("python_in_the_browser")]
 
@@ -100,7 +100,7 @@ def run_edit(page, static_site: str, changes: list[tuple[str, str]]) -> dict:
         code = code.replace(old, new)
     replace_code(page, EXAMPLE, code)
     block(page).get_by_role("button", name=f"Run {EXAMPLE}").click()
-    block(page).locator(".live-panel[data-state='exit']").wait_for(timeout=60_000)
+    block(page).locator(".live-panel[data-state='exit']").wait_for(timeout=RUN_MS)
     page.locator(f"{FIGURE}[data-state='done']").wait_for()
     printed = block(page).locator(".live-panel :is(.live-line--stdout, .live-line--stderr)")
     return {**page.locator(FIGURE).evaluate(LANES), "printed": printed.count()}

@@ -299,12 +299,10 @@ async function mount() {
   );
   if (!examples.length) return;
   const live = await serverIsThere();
+  examples.forEach((example) => enableButton(example, live));
   // The deck may have fitted a slide while the answer was on its way; the buttons
-  // change its title bars, so it is fitted again.
-  examples.forEach((example) => {
-    enableButton(example, live);
-    refit(example);
-  });
+  // change its title bars, so it is fitted again, once however many examples it has.
+  new Set([...examples].map((example) => example.closest(".slide"))).forEach((slide) => slide && refit(slide));
 }
 
 onEveryPage(mount);
