@@ -179,7 +179,7 @@ def failing_on_console_errors(page: Page) -> Iterator[Page]:
 def forget(context: BrowserContext, page: Page, origins: set[str]) -> None:
     """Clear what the test's pages stored at ``origins``, and close them (popups too).
     The pages leave their sites first: one still open could store again after the clear
-    (Material keeps the palette it shows), and the next test would find it."""
+    (a kept edit, a chosen palette), and the next test would find it."""
     for opened in context.pages:
         if opened is not page:
             opened.close()

@@ -86,3 +86,78 @@ function unlandmarkCodeActions() {
 }
 
 onEveryPage(unlandmarkCodeActions);
+
+// Material's palette toggle, driven here (overrides/partials/palette.html says
+// why): the same inputs, the same stored choice (`__palette`, read by
+// Material's inline script before the page is first drawn), but <body>'s
+// colour attributes are written only when they change. Until the reader
+// chooses, the palette follows the system's light or dark preference.
+const PALETTE_KEY = "__palette";
+// What the palette stylesheet reads from <body>; the stored choice also names
+// its media query, which no style reads.
+const DRAWN = ["scheme", "primary", "accent"];
+
+function storedPalette() {
+  try {
+    return window.__md_get?.(PALETTE_KEY) ?? null;
+  } catch {
+    return null; // storage blocked: choices last as long as the page
+  }
+}
+
+function colorsOf(input) {
+  const { mdColorMedia: media, mdColorScheme: scheme, mdColorPrimary: primary, mdColorAccent: accent } =
+    input.dataset;
+  return { media, scheme, primary, accent };
+}
+
+function applyColors(colors, { switching = false } = {}) {
+  const body = document.body;
+  const changes = DRAWN.map((key) => [key, colors[key]]).filter(
+    ([key, value]) => body.getAttribute(`data-md-color-${key}`) !== value,
+  );
+  if (!changes.length) return;
+  // Material's stylesheet stops transitions while this attribute is set, so
+  // a switch repaints at once instead of fading every colour separately.
+  if (switching) body.setAttribute("data-md-color-switching", "");
+  for (const [key, value] of changes) body.setAttribute(`data-md-color-${key}`, value);
+  if (switching) setTimeout(() => body.removeAttribute("data-md-color-switching"));
+}
+
+function mountPalette() {
+  const form = document.querySelector("form[data-deck-palette]");
+  if (!form) return;
+  const inputs = [...form.querySelectorAll("input.md-option")];
+  const systemChoice = () => Math.max(0, inputs.findIndex((input) => matchMedia(input.dataset.mdColorMedia).matches));
+  const show = (index, { switching = false } = {}) => {
+    inputs[index].checked = true;
+    applyColors(colorsOf(inputs[index]), { switching });
+    // Each input's label switches to the next palette; only the current one's is shown.
+    inputs.forEach((input, at) => {
+      if (input.nextElementSibling instanceof HTMLLabelElement) input.nextElementSibling.hidden = at !== index;
+    });
+  };
+  const stored = storedPalette();
+  show(Math.min(Math.max(stored?.index ?? systemChoice(), 0), inputs.length - 1));
+
+  form.addEventListener("change", (event) => {
+    const index = inputs.indexOf(event.target);
+    if (index < 0) return;
+    show(index, { switching: true });
+    window.__md_set?.(PALETTE_KEY, { index, color: colorsOf(inputs[index]) });
+  });
+  // The labels are what a pointer clicks; the keyboard reaches the hidden
+  // radio, where Enter, like a click, moves on to the next palette.
+  form.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    const next = inputs[(inputs.findIndex((input) => input.checked) + 1) % inputs.length];
+    next.click();
+    next.focus();
+  });
+  matchMedia("(prefers-color-scheme: light)").addEventListener("change", () => {
+    if (!storedPalette()) show(systemChoice(), { switching: true });
+  });
+}
+
+mountPalette();
