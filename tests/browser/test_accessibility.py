@@ -38,6 +38,24 @@ def test_reading_mode(scheme_page, served_site: str, path: str) -> None:
     assert_accessible(scheme_page)
 
 
+def test_code_blocks_mounted_on_scrolling_stay_accessible(page, served_site: str) -> None:
+    """Material gives a code block its copy button when the block first comes into view
+    (`content.lazy`): the buttons' navs that scrolling brings are no landmarks either."""
+    page.goto(f"{served_site}/concurrency/")
+    # Blocks in closed speaker notes (an exercise's solution) are never in view.
+    blocks = page.evaluate(
+        "[...document.querySelectorAll('.highlight > pre > code')]"
+        ".filter((code) => !code.closest('details:not([open])')).length"
+    )
+    assert page.locator("nav.md-code__nav").count() < blocks, "every block mounted at load"
+    for _ in range(60):
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(50)
+    page.wait_for_function(f"document.querySelectorAll('nav.md-code__nav').length === {blocks}")
+    assert page.locator("nav.md-code__nav:not([role='none'])").count() == 0
+    assert_accessible(page)
+
+
 def test_the_palette_follows_the_scheme(scheme_page, served_site: str) -> None:
     """Guards the other tests: dark really is Material's dark palette, not light twice."""
     scheme_page.goto(f"{served_site}/")

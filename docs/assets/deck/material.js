@@ -78,14 +78,45 @@ export function searchIsOpen() {
 
 // Material puts each code block's copy button in a <nav> at run time, where no
 // template reaches: thirty unnamed navigation landmarks on a page would bury
-// the real ones, so they become plain containers.
+// the real ones, so they become plain containers. With `content.lazy` a block
+// gets its buttons when first scrolled into view, so each block's <pre> is
+// watched for them.
+const codeActions = new MutationObserver((records) => {
+  for (const { addedNodes } of records) {
+    for (const node of addedNodes) {
+      if (node.matches?.("nav.md-code__nav")) node.setAttribute("role", "none");
+    }
+  }
+});
+
 function unlandmarkCodeActions() {
   for (const nav of document.querySelectorAll("nav.md-code__nav")) {
     nav.setAttribute("role", "none");
   }
+  for (const pre of document.querySelectorAll(".highlight > pre")) {
+    codeActions.observe(pre, { childList: true });
+  }
 }
 
 onEveryPage(unlandmarkCodeActions);
+
+// A code block wider than its box scrolls sideways, so a keyboard must be able
+// to focus it. Material marks such blocks focusable (where a pointer hovers, as
+// it does) when it mounts them, and with `content.lazy` it mounts a block only
+// once it is scrolled into view. Every block is checked here once, when the page
+// has loaded: all sizes are read before any is marked, so the reads cost one
+// layout, the one the next frame would have made anyway.
+function focusScrollableCode() {
+  if (!matchMedia("(hover)").matches) return;
+  const blocks = [...document.querySelectorAll(".highlight > pre > code")];
+  const scrollable = blocks.filter((code) => code.scrollWidth > code.offsetWidth);
+  for (const code of scrollable) code.tabIndex = 0;
+}
+
+onEveryPage(() => {
+  if (document.readyState === "complete") focusScrollableCode();
+  else window.addEventListener("load", focusScrollableCode, { once: true });
+});
 
 // Material's palette toggle, driven here (overrides/partials/palette.html says
 // why): the same inputs, the same stored choice (`__palette`, read by
