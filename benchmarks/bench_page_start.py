@@ -51,8 +51,13 @@ def one_load(browser, url: str, rewrite) -> dict[str, float]:
     if rewrite:
 
         def serve_rewritten(route) -> None:
+            # Only the page itself; live.js also asks for it with HEAD.
+            if route.request.method != "GET":
+                route.continue_()
+                return
             response = route.fetch()
-            route.fulfill(response=response, body=rewrite(response.text()))
+            headers = {"content-type": response.headers["content-type"]}
+            route.fulfill(status=200, headers=headers, body=rewrite(response.text()))
 
         page.route(url, serve_rewritten)
     session = context.new_cdp_session(page)
