@@ -286,7 +286,7 @@ def parse_exercise(
     if not (arguments := EXERCISE_ID.match(block["rest"])):
         raise ExampleBlockError(
             f"{where}: {line.strip()!r} is not an exercise block; write "
-            "'::: exercise SECTION/NAME', e.g. '::: exercise concurrency/deadline'"
+            "'::: exercise SECTION/NAME', e.g. '::: exercise cancellation/deadline'"
         )
     folder = root / "examples" / arguments["section"] / "exercises" / arguments["name"]
     try:

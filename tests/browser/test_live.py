@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 QUICK = "event_loop/asyncio_run"
 SLOW = "concurrency/gather_http"  # two lines about a second apart
 OTHER = "concurrency/create_task"  # on the same page
-UNKNOWN_THERE = "concurrency/shield"  # on the same page, not in the stand-ins' catalog
+UNKNOWN_THERE = "concurrency/wait_first"  # on the same page, not in the stand-ins' catalog
 # The replay has read its recording and begun: its timers are set from here on.
 STARTED = "window.liveMessages.some(message => message.event?.type === 'start')"
 LISTEN = """() => {

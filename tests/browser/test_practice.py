@@ -26,8 +26,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("python_in_the_browse
 EDITED = "event_loop/asyncio_run"
 EDITED_SLIDE = "asynciorun-is-the-way-in"
 TIMELINE_EXAMPLE = "concurrency/gather_sleep"
-EXERCISE = "concurrency/deadline"
-EXERCISE_CODE = "concurrency/exercises/deadline/start"
+EXERCISE = "cancellation/deadline"
+EXERCISE_CODE = "cancellation/exercises/deadline/start"
 EXERCISE_SLIDE = "exercise-a-deadline-for-a-stuck-query"
 # Where the exercise's pictures go, to be looked at: $SURVEY_SCREENSHOTS, or the temp folder.
 SCREENSHOTS = Path(os.environ.get("SURVEY_SCREENSHOTS", tempfile.gettempdir()), "survey-shots")
@@ -267,7 +267,7 @@ def verdict_after_run(page):
 def test_an_exercise_fails_then_passes_on_its_slide(page, static_site: str, scheme: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.emulate_media(color_scheme=scheme)
-    page.goto(f"{static_site}/concurrency/?present#{EXERCISE_SLIDE}")
+    page.goto(f"{static_site}/cancellation/?present#{EXERCISE_SLIDE}")
     exercise(page).get_by_role("button", name=f"Run {EXERCISE_CODE}").wait_for()
     hint = exercise(page).locator("[data-action='hint']")
     hint.click()
@@ -301,7 +301,7 @@ def test_an_exercise_fails_then_passes_on_its_slide(page, static_site: str, sche
 
 
 def test_the_speaker_window_shows_the_exercises_solution(page, static_site: str) -> None:
-    page.goto(f"{static_site}/concurrency/?speaker#{EXERCISE_SLIDE}")
+    page.goto(f"{static_site}/cancellation/?speaker#{EXERCISE_SLIDE}")
     notes = page.locator(".deck-speaker__notes")
     notes.wait_for()
     assert "asyncio.timeout(DELAY)" in notes.inner_text()

@@ -23,7 +23,15 @@ from tests.browser.test_deck_fit import MEASURE, MIN_CODE_PX
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["why_async/", "event_loop/", "awaitables/", "concurrency/", "interop/", "patterns/"]
+PAGES = [
+    "why_async/",
+    "event_loop/",
+    "awaitables/",
+    "concurrency/",
+    "cancellation/",
+    "interop/",
+    "patterns/",
+]
 GATHER = "concurrency/gather_sleep"
 FIGURE = "figure.timeline[data-example='{}']"
 

@@ -20,7 +20,14 @@ from survey.recording import Recording
 from survey.stream import record
 
 EXERCISES = discover()
-SECTIONS_A_BROWSER_RUNS = {"why_async", "event_loop", "awaitables", "concurrency", "patterns"}
+SECTIONS_A_BROWSER_RUNS = {
+    "why_async",
+    "event_loop",
+    "awaitables",
+    "concurrency",
+    "cancellation",
+    "patterns",
+}
 
 
 async def run_and_grade(exercise: Exercise, program: Path) -> Verdict:

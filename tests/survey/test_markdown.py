@@ -190,20 +190,20 @@ def render_exercise(line: str, browser: bool = True) -> str:
 
 
 def test_an_exercise_renders_task_code_controls_hints_verdict_and_the_solution_in_notes() -> None:
-    page = render_exercise("::: exercise concurrency/deadline")
-    assert 'data-exercise="concurrency/deadline"' in page
+    page = render_exercise("::: exercise cancellation/deadline")
+    assert 'data-exercise="cancellation/deadline"' in page
     assert "Give the query one delay" in page
-    assert 'data-example="concurrency/exercises/deadline/start"' in page
+    assert 'data-example="cancellation/exercises/deadline/start"' in page
     assert 'data-run="browser" data-browser-only' in page
     assert 'data-action="hint"' in page
     assert 'data-action="solution"' in page
     assert page.count("<li>") == 3
     assert 'class="exercise__grade" role="status"' in page
-    assert "examples/concurrency/exercises/deadline/solution.py:core" in page
+    assert "examples/cancellation/exercises/deadline/solution.py:core" in page
 
 
 def test_an_exercise_without_python_for_the_browser_says_it_cannot_run() -> None:
-    page = render_exercise("::: exercise concurrency/deadline", browser=False)
+    page = render_exercise("::: exercise cancellation/deadline", browser=False)
     assert "built without Python for the browser" in page
     assert 'data-action="hint"' not in page
 

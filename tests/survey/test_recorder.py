@@ -20,7 +20,7 @@ from tests.survey.conftest import overlapping_steps, run_traced, tasks, worker_l
 # example, traced, on each interpreter: nox -s compat.)
 SAME_OUTPUT = [
     "concurrency/gather_sleep",
-    "concurrency/lost_update",
+    "cancellation/lost_update",
     "concurrency/task_group",
     "awaitables/cancel_task",
     "interop/to_thread",
@@ -79,7 +79,7 @@ async def test_gathered_naps_wait_together_and_blocking_naps_queue(python: str) 
 
 
 async def test_lost_update_reads_all_before_any_writes(python: str) -> None:
-    run = await run_traced("concurrency/lost_update", python)
+    run = await run_traced("cancellation/lost_update", python)
     deposits = tasks(run, "deposit(")
     assert len(deposits) == 100
     # Step one reads the balance and awaits; step two writes. Every read comes before
@@ -91,7 +91,7 @@ async def test_lost_update_reads_all_before_any_writes(python: str) -> None:
 
 
 async def test_lock_serialises_the_read_modify_write(python: str) -> None:
-    run = await run_traced("concurrency/lock", python)
+    run = await run_traced("cancellation/lock", python)
     deposits = tasks(run, "deposit(")
     assert len(deposits) == 100
     # With the lock, each deposit reads in its next-to-last step and writes in its last;

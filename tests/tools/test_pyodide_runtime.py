@@ -46,10 +46,10 @@ def test_the_pinned_files_go_into_the_site_with_the_browser_examples(
     assert "interop/to_thread.py" not in published  # it starts threads: replay only
     # An exercise: the code a run starts from and the check that grades it, not the solution.
     assert {
-        "concurrency/exercises/deadline/start.py",
-        "concurrency/exercises/deadline/check.py",
+        "cancellation/exercises/deadline/start.py",
+        "cancellation/exercises/deadline/check.py",
     } <= published
-    assert "concurrency/exercises/deadline/solution.py" not in published
+    assert "cancellation/exercises/deadline/solution.py" not in published
 
 
 def test_an_altered_file_fails_the_check_and_names_itself(package: Path) -> None:

@@ -8,7 +8,7 @@ import aiohttp
 import pytest
 
 from examples.concurrency import gather_http as example
-from tests.examples.concurrency.conftest import CountServer
+from tests.examples.conftest import CountServer
 
 REQUESTS, DELAY = example.REQUESTS, 0.05
 

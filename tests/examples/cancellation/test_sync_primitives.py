@@ -3,7 +3,7 @@ Condition's notify() wakes one waiter where notify_all() wakes every one."""
 
 from __future__ import annotations
 
-from examples.concurrency import sync_primitives
+from examples.cancellation import sync_primitives
 
 
 async def test_barrier_then_event_then_condition(monkeypatch) -> None:

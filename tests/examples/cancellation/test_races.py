@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from examples.concurrency import lock, lost_update
+from examples.cancellation import lock, lost_update
 
 
 @pytest.mark.parametrize("deposits", [2, 100])

@@ -1,4 +1,5 @@
-"""Serve /count from a thread of its own, counting the requests it handles at once."""
+"""Serve /count from a thread of its own, counting the requests it handles at once (the
+concurrency and cancellation examples fetch it)."""
 
 from __future__ import annotations
 

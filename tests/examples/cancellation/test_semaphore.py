@@ -6,8 +6,8 @@ import asyncio
 
 import aiohttp
 
-from examples.concurrency import semaphore as example
-from tests.examples.concurrency.conftest import CountServer
+from examples.cancellation import semaphore as example
+from tests.examples.conftest import CountServer
 
 
 async def test_three_in_flight_and_never_more(count_server: CountServer, monkeypatch) -> None:

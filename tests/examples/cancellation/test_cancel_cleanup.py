@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from examples.concurrency import cancel_cleanup as example
+from examples.cancellation import cancel_cleanup as example
 
 
 async def test_cleanup_awaits_and_then_the_task_ends_cancelled(

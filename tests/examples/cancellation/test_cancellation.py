@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from examples.concurrency import shield, swallowed_cancel, timeouts
+from examples.cancellation import shield, swallowed_cancel, timeouts
 
 
 async def test_timeout_and_wait_for_cancel_the_work(capsys: pytest.CaptureFixture[str]) -> None:
