@@ -13,7 +13,9 @@ pytestmark = pytest.mark.browser
 RECORD_COLOUR_WRITES = """
 window.colourWrites = [];
 new MutationObserver((records) => {
-  for (const record of records) if (record.target === document.body) colourWrites.push(record.attributeName);
+  for (const record of records) {
+    if (record.target === document.body) colourWrites.push(record.attributeName);
+  }
 }).observe(document, {subtree: true, attributes: true, attributeFilter: [
   "data-md-color-media", "data-md-color-scheme", "data-md-color-primary",
   "data-md-color-accent", "data-md-color-switching",
