@@ -48,9 +48,15 @@ def test_code_blocks_mounted_on_scrolling_stay_accessible(page, served_site: str
         ".filter((code) => !code.closest('details:not([open])')).length"
     )
     assert page.locator("nav.md-code__nav").count() < blocks, "every block mounted at load"
-    for _ in range(60):
-        page.mouse.wheel(0, 600)
-        page.wait_for_timeout(50)
+    # A screen at a time to the end, a frame apart, as a reader scrolls.
+    page.evaluate("""async () => {
+        const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+        while (scrollY + innerHeight < document.documentElement.scrollHeight) {
+            scrollBy(0, innerHeight);
+            await frame();
+            await frame();
+        }
+    }""")
     page.wait_for_function(f"document.querySelectorAll('nav.md-code__nav').length === {blocks}")
     assert page.locator("nav.md-code__nav:not([role='none'])").count() == 0
     assert_accessible(page)
