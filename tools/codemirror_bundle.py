@@ -37,7 +37,7 @@ SITE_FILE = Path("assets") / "codemirror" / "codemirror.js"
 META_NAME = "survey-code-editor"
 # esbuild 0.28.2 over the packages in package-lock.json: change either, and
 # the build prints the new digest to put here.
-BUNDLE_SHA256 = "3d3a27c3527c6f41fed9cccead7cd46d189211fb8740254f2d14798836525fc9"
+BUNDLE_SHA256 = "0ddc27c41f46248def3fec763c4dde2fae6bd7b0237b7748bf041a6b6097dc5b"
 
 
 class IntegrityError(ValueError):

@@ -3,13 +3,21 @@
 // tools/codemirror_bundle.py makes one ES module of it with esbuild at build
 // time (site/assets/codemirror/codemirror.js), and checks its SHA-256.
 
-export { defaultKeymap, history, historyKeymap, indentLess, indentMore } from "@codemirror/commands";
+export {
+  defaultKeymap,
+  history,
+  historyKeymap,
+  indentLess,
+  indentMore,
+  insertNewlineAndIndent,
+} from "@codemirror/commands";
 export { python } from "@codemirror/lang-python";
 export {
   bracketMatching,
   codeFolding,
   foldEffect,
   foldKeymap,
+  forceParsing,
   HighlightStyle,
   indentOnInput,
   indentUnit,

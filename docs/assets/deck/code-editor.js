@@ -22,6 +22,7 @@ import {
   EditorView,
   foldEffect,
   foldKeymap,
+  forceParsing,
   HighlightStyle,
   highlightActiveLine,
   highlightSelectionMatches,
@@ -32,6 +33,7 @@ import {
   indentMore,
   indentOnInput,
   indentUnit,
+  insertNewlineAndIndent,
   keymap,
   lineNumbers,
   python,
@@ -44,6 +46,15 @@ import {
   tags,
 } from "../codemirror/codemirror.js";
 import { button } from "./dom.js";
+
+// Enter indents from the syntax tree, which CodeMirror parses in slices of
+// idle time: on a busy or slow device the tree may not yet reach the cursor,
+// and Enter after ':' would not indent. An edited region is short, so the
+// parse is brought up to the cursor first (for at most 100 ms).
+function newlineFromAFullParse(view) {
+  forceParsing(view, view.state.selection.main.head, 100);
+  return insertNewlineAndIndent(view);
+}
 
 const colour = (name) => `var(--md-code-hl-${name}-color)`;
 const siteColours = HighlightStyle.define([
@@ -195,6 +206,7 @@ export function createEditor({ parent, source, region, text, label, describedBy,
           // Select all: all that can be changed, the region.
           { key: "Mod-a", run: selectRegion },
           { key: "Tab", run: indentMore, shift: indentLess },
+          { key: "Enter", run: newlineFromAFullParse },
           ...defaultKeymap,
           ...historyKeymap,
           ...searchKeymap,
