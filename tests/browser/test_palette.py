@@ -84,3 +84,16 @@ def test_enter_switches_from_the_keyboard(page, served_site: str) -> None:
     assert page.evaluate("document.activeElement.id") == "__palette_1"
     page.keyboard.press("Enter")
     assert shown_scheme(page) == "default"
+
+
+@pytest.mark.parametrize("stored", ['{"index": "dark"}', '{"index": 7}', "[]"])
+def test_a_stored_choice_that_does_not_fit_is_ignored(page, served_site: str, stored) -> None:
+    """Material's key for the site at the server's root; the page fails on a console error."""
+    page.emulate_media(color_scheme="dark")
+    # Not on about:blank, where the test's page goes last and has no storage.
+    page.add_init_script(
+        f"if (location.protocol === 'http:') localStorage.setItem('/.__palette', {stored!r})"
+    )
+    page.goto(f"{served_site}/")
+    assert shown_scheme(page) == "slate"
+    assert visible_toggle(page) == "Switch to light mode"

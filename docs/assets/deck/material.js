@@ -168,8 +168,9 @@ function mountPalette() {
       if (input.nextElementSibling instanceof HTMLLabelElement) input.nextElementSibling.hidden = at !== index;
     });
   };
-  const stored = storedPalette();
-  show(Math.min(Math.max(stored?.index ?? systemChoice(), 0), inputs.length - 1));
+  // A stored choice from another version of the site may not fit this one.
+  const { index } = storedPalette() ?? {};
+  show(Number.isInteger(index) && index >= 0 && index < inputs.length ? index : systemChoice());
 
   form.addEventListener("change", (event) => {
     const index = inputs.indexOf(event.target);
