@@ -42,7 +42,6 @@ def test_a_first_load_writes_only_what_changes(page, served_site: str, system, w
     page.emulate_media(color_scheme=system)
     page.add_init_script(RECORD_COLOUR_WRITES)
     page.goto(f"{served_site}/concurrency/")
-    page.wait_for_function("document.readyState === 'complete'")
     assert page.evaluate("colourWrites") == writes
     assert shown_scheme(page) == ("slate" if system == "dark" else "default")
 

@@ -81,18 +81,16 @@ export function searchIsOpen() {
 // the real ones, so they become plain containers. With `content.lazy` a block
 // gets its buttons when first scrolled into view, so each block's <pre> is
 // watched for them.
+const CODE_ACTIONS = "nav.md-code__nav";
+const unlandmark = (nav) => nav.setAttribute("role", "none");
 const codeActions = new MutationObserver((records) => {
   for (const { addedNodes } of records) {
-    for (const node of addedNodes) {
-      if (node.matches?.("nav.md-code__nav")) node.setAttribute("role", "none");
-    }
+    for (const node of addedNodes) if (node.matches?.(CODE_ACTIONS)) unlandmark(node);
   }
 });
 
 function unlandmarkCodeActions() {
-  for (const nav of document.querySelectorAll("nav.md-code__nav")) {
-    nav.setAttribute("role", "none");
-  }
+  document.querySelectorAll(CODE_ACTIONS).forEach(unlandmark);
   for (const pre of document.querySelectorAll(".highlight > pre")) {
     codeActions.observe(pre, { childList: true });
   }
