@@ -9,12 +9,16 @@ import pytest
 pytestmark = pytest.mark.browser
 
 # Every write to <body>'s colour attributes from the first byte of the page on, the
-# ones that set a value it already had included.
+# ones that set a value it already had included, and those made once the article
+# was parsed, too late for the first paint.
 RECORD_COLOUR_WRITES = """
 window.colourWrites = [];
+window.lateColourWrites = [];
 new MutationObserver((records) => {
   for (const record of records) {
-    if (record.target === document.body) colourWrites.push(record.attributeName);
+    if (record.target !== document.body) continue;
+    colourWrites.push(record.attributeName);
+    if (document.querySelector("article")) lateColourWrites.push(record.attributeName);
   }
 }).observe(document, {subtree: true, attributes: true, attributeFilter: [
   "data-md-color-media", "data-md-color-scheme", "data-md-color-primary",
@@ -36,13 +40,15 @@ def visible_toggle(page) -> str:
     [("light", []), ("dark", ["data-md-color-scheme"])],
 )
 def test_a_first_load_writes_only_what_changes(page, served_site: str, system, writes) -> None:
-    """The page is served in the light palette; a dark system changes its scheme, a
-    light one nothing. Material's script wrote all four colour attributes, changed or
-    not, and set and removed a fifth."""
+    """The page is served in the light palette; a dark system changes its scheme
+    before the article is parsed, a light one nothing. Material's script wrote all four
+    colour attributes, changed or not, set and removed a fifth, and on a dark system
+    drew the page light first."""
     page.emulate_media(color_scheme=system)
     page.add_init_script(RECORD_COLOUR_WRITES)
     page.goto(f"{served_site}/concurrency/")
     assert page.evaluate("colourWrites") == writes
+    assert page.evaluate("lateColourWrites") == []
     assert shown_scheme(page) == ("slate" if system == "dark" else "default")
 
 

@@ -117,9 +117,10 @@ onEveryPage(() => {
 });
 
 // Material's palette toggle, driven here (overrides/partials/palette.html says
-// why): the same inputs, the same stored choice (`__palette`, read by
-// Material's inline script before the page is first drawn), but <body>'s
-// colour attributes are written only when they change. Until the reader
+// why): the same inputs, the same stored choice (`__palette`, which the
+// inline script of overrides/partials/javascripts/palette.html applies before
+// the page is first drawn), but <body>'s colour attributes are written only
+// when they change. Until the reader
 // chooses, the palette follows the system's light or dark preference.
 const PALETTE_KEY = "__palette";
 // What the palette stylesheet reads from <body>; the stored choice also names
@@ -140,7 +141,7 @@ function colorsOf(input) {
   return { media, scheme, primary, accent };
 }
 
-function applyColors(colors, { switching = false } = {}) {
+function applyColors(colors) {
   const body = document.body;
   const changes = DRAWN.map((key) => [key, colors[key]]).filter(
     ([key, value]) => body.getAttribute(`data-md-color-${key}`) !== value,
@@ -148,9 +149,9 @@ function applyColors(colors, { switching = false } = {}) {
   if (!changes.length) return;
   // Material's stylesheet stops transitions while this attribute is set, so
   // a switch repaints at once instead of fading every colour separately.
-  if (switching) body.setAttribute("data-md-color-switching", "");
+  body.setAttribute("data-md-color-switching", "");
   for (const [key, value] of changes) body.setAttribute(`data-md-color-${key}`, value);
-  if (switching) setTimeout(() => body.removeAttribute("data-md-color-switching"));
+  setTimeout(() => body.removeAttribute("data-md-color-switching"));
 }
 
 function mountPalette() {
@@ -158,22 +159,22 @@ function mountPalette() {
   if (!form) return;
   const inputs = [...form.querySelectorAll("input.md-option")];
   const systemChoice = () => Math.max(0, inputs.findIndex((input) => matchMedia(input.dataset.mdColorMedia).matches));
-  const show = (index, { switching = false } = {}) => {
+  const show = (index) => {
     inputs[index].checked = true;
-    applyColors(colorsOf(inputs[index]), { switching });
+    applyColors(colorsOf(inputs[index]));
     // Each input's label switches to the next palette; only the current one's is shown.
     inputs.forEach((input, at) => {
       if (input.nextElementSibling instanceof HTMLLabelElement) input.nextElementSibling.hidden = at !== index;
     });
   };
-  // A stored choice from another version of the site may not fit this one.
-  const { index } = storedPalette() ?? {};
-  show(Number.isInteger(index) && index >= 0 && index < inputs.length ? index : systemChoice());
+  // The inline script in the header has chosen and checked one before the first paint.
+  const chosen = inputs.findIndex((input) => input.checked);
+  show(chosen >= 0 ? chosen : systemChoice());
 
   form.addEventListener("change", (event) => {
     const index = inputs.indexOf(event.target);
     if (index < 0) return;
-    show(index, { switching: true });
+    show(index);
     window.__md_set?.(PALETTE_KEY, { index, color: colorsOf(inputs[index]) });
   });
   // The labels are what a pointer clicks; the keyboard reaches the hidden
@@ -186,7 +187,7 @@ function mountPalette() {
     next.focus();
   });
   matchMedia("(prefers-color-scheme: light)").addEventListener("change", () => {
-    if (!storedPalette()) show(systemChoice(), { switching: true });
+    if (!storedPalette()) show(systemChoice());
   });
 }
 
