@@ -117,11 +117,11 @@ onEveryPage(() => {
 });
 
 // Material's palette toggle, driven here (overrides/partials/palette.html says
-// why): the same inputs, the same stored choice (`__palette`, which the
-// inline script of overrides/partials/javascripts/palette.html applies before
-// the page is first drawn), but <body>'s colour attributes are written only
-// when they change. Until the reader
-// chooses, the palette follows the system's light or dark preference.
+// why): the same inputs, the same stored choice (`__palette`, which the inline
+// script of overrides/partials/javascripts/palette.html applies before the page
+// is first drawn), but <body>'s colour attributes are written only when they
+// change. Until the reader chooses, the palette follows the system's light or
+// dark preference.
 const PALETTE_KEY = "__palette";
 // What the palette stylesheet reads from <body>; the stored choice also names
 // its media query, which no style reads.
