@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.editing import (
     FIRST_START_MS,
@@ -252,10 +253,15 @@ def exercise(page):
 
 
 def verdict_after_run(page):
-    """The verdict on the run just started: the old one goes while the new run is checked."""
+    """The verdict on the run just started: the old one goes while the new run is checked.
+    Without one, the failure says what the run's panel showed, if the run started."""
     result = exercise(page).locator(".exercise__grade")
-    exercise(page).locator(".exercise__grade:not([data-grade])").wait_for(timeout=90_000)
-    exercise(page).locator(".exercise__grade[data-grade]").wait_for(timeout=90_000)
+    try:
+        exercise(page).locator(".exercise__grade:not([data-grade])").wait_for(timeout=90_000)
+        exercise(page).locator(".exercise__grade[data-grade]").wait_for(timeout=90_000)
+    except PlaywrightTimeoutError:
+        panel = exercise(page).locator(".live-panel").all_inner_texts()
+        pytest.fail(f"no verdict within 90 s; the run's panel: {panel or 'none, no run started'}")
     return result
 
 
